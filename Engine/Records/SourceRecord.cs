@@ -1,0 +1,60 @@
+using System.Security.Cryptography;
+using System.Text;
+
+namespace Mdm.Engine.Records;
+
+/// <summary>
+/// One customer record as a connector read it from a source system: raw values already mapped onto
+/// <see cref="CanonicalField"/> names, nothing standardized yet. (system, key) identifies it for ever.
+/// </summary>
+public sealed class SourceRecord
+{
+    public SourceRecord(string system, string key, PartyKind kind, IReadOnlyDictionary<string, string> fields)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(system);
+        ArgumentException.ThrowIfNullOrEmpty(key);
+        System = system;
+        Key = key;
+        Kind = kind;
+        Fields = fields;
+    }
+
+    public string System { get; }
+    public string Key { get; }
+    public PartyKind Kind { get; }
+
+    /// <summary>Canonical field name → raw value (trimmed, never empty). Absent fields are absent, not empty.</summary>
+    public IReadOnlyDictionary<string, string> Fields { get; }
+
+    /// <summary>Line (CSV, JSON lines) or row number in the source, for messages; 0 when not known (real-time calls).</summary>
+    public long Line { get; init; }
+
+    /// <summary>When the source system last changed the record, if it says; used by survivorship (recency).</summary>
+    public DateTimeOffset? UpdatedAt { get; init; }
+
+    public string? this[string field] => Fields.TryGetValue(field, out var v) ? v : null;
+
+    private string? _contentHash;
+
+    /// <summary>
+    /// Hash of kind and fields (order-independent), so an unchanged record re-loaded is recognised and skipped
+    /// and a changed one is re-resolved.
+    /// </summary>
+    public string ContentHash => _contentHash ??= ComputeContentHash();
+
+    private string ComputeContentHash()
+    {
+        var keys = new string[Fields.Count];
+        var i = 0;
+        foreach (var k in Fields.Keys) keys[i++] = k;
+        Array.Sort(keys, StringComparer.Ordinal);
+        var sb = new StringBuilder(256);
+        sb.Append((int)Kind).Append('\u001e');
+        foreach (var k in keys) sb.Append(k).Append('\u001f').Append(Fields[k]).Append('\u001e');
+        Span<byte> hash = stackalloc byte[32];
+        SHA256.HashData(Encoding.UTF8.GetBytes(sb.ToString()), hash);
+        return Convert.ToHexStringLower(hash[..16]);
+    }
+
+    public override string ToString() => $"{System}/{Key}";
+}
