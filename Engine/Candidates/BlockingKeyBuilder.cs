@@ -1,0 +1,79 @@
+using System.Text;
+using Mdm.Engine.Records;
+using Mdm.Engine.Scoring;
+using Mdm.Engine.Standardization;
+
+namespace Mdm.Engine.Candidates;
+
+/// <summary>
+/// Turns the configured blocking rules into index terms. A term is "RR" (rule number) + kind letter + the joined
+/// feature values, so persons and organizations never share a block and each block knows its rule's size cap.
+/// </summary>
+public sealed class BlockingKeyBuilder
+{
+    private readonly Rule[] _rules;
+
+    public BlockingKeyBuilder(MatchingConfiguration configuration)
+    {
+        if (configuration.Blocking.Count > 99) throw new FormatException("at most 99 blocking rules");
+        _rules = new Rule[configuration.Blocking.Count];
+        for (var i = 0; i < _rules.Length; i++)
+        {
+            var def = configuration.Blocking[i];
+            if (def.Features.Count == 0) throw new FormatException($"blocking rule '{def.Name}' names no feature");
+            Feature[] features;
+            try { features = def.Features.Select(FeatureNames.Parse).ToArray(); }
+            catch (FormatException ex) { throw new FormatException($"blocking rule '{def.Name}': {ex.Message}", ex); }
+            var multi = Array.FindIndex(features, f => f.IsMultiValued());
+            _rules[i] = new Rule(def.Name, def.Kind, features, multi, Math.Max(2, def.MaxBlockSize));
+        }
+    }
+
+    public int RuleCount => _rules.Length;
+
+    public string RuleName(int rule) => _rules[rule].Name;
+
+    public int MaxBlockSize(int rule) => _rules[rule].MaxBlockSize;
+
+    /// <summary>Rule number encoded at the start of a term.</summary>
+    public static int RuleOf(ReadOnlySpan<byte> termUtf8) => (termUtf8[0] - '0') * 10 + (termUtf8[1] - '0');
+
+    /// <summary>Adds the record's blocking terms to <paramref name="keys"/>.</summary>
+    public void AddKeys(StandardizedRecord record, List<string> keys, StringBuilder? scratch = null)
+    {
+        var sb = scratch ?? new StringBuilder(64);
+        for (var r = 0; r < _rules.Length; r++)
+        {
+            var rule = _rules[r];
+            if (rule.Kind is { } k && k != record.Kind) continue;
+            var complete = true;
+            foreach (var f in rule.Features)
+            {
+                if (record[f] is null) { complete = false; break; }
+            }
+            if (!complete) continue;
+            if (rule.MultiValuedIndex < 0)
+            {
+                keys.Add(Compose(sb, r, record, rule, null));
+                continue;
+            }
+            foreach (var value in record[rule.Features[rule.MultiValuedIndex]]!.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+                keys.Add(Compose(sb, r, record, rule, value));
+        }
+    }
+
+    private static string Compose(StringBuilder sb, int ruleNumber, StandardizedRecord record, Rule rule, string? multiValue)
+    {
+        sb.Clear();
+        sb.Append((char)('0' + ruleNumber / 10)).Append((char)('0' + ruleNumber % 10));
+        sb.Append(record.Kind == PartyKind.Person ? 'p' : 'o');
+        for (var i = 0; i < rule.Features.Length; i++)
+        {
+            sb.Append('|');
+            sb.Append(i == rule.MultiValuedIndex ? multiValue : record[rule.Features[i]]);
+        }
+        return sb.ToString();
+    }
+
+    private sealed record Rule(string Name, PartyKind? Kind, Feature[] Features, int MultiValuedIndex, int MaxBlockSize);
+}

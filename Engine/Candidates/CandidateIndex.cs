@@ -1,0 +1,238 @@
+using System.Text;
+using Lucene.Net.Analysis;
+using Lucene.Net.Documents;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Lucene.Net.Store;
+using Lucene.Net.Util;
+using Mdm.Engine.Standardization;
+using LuceneDirectory = Lucene.Net.Store.Directory;
+
+namespace Mdm.Engine.Candidates;
+
+/// <summary>
+/// The Lucene index behind candidate search. Each source record is one document carrying its store id, its blocking
+/// keys (untokenized, field <c>bk</c>) and its name and address analyzed for fuzzy look-ups. Batch blocking walks the
+/// <c>bk</c> terms and their postings once (a sort-merge join done by the index) instead of querying per record;
+/// single records are looked up with a top-k query. The index lives beside the store and is rebuilt from it.
+/// </summary>
+public sealed class CandidateIndex : IDisposable
+{
+    public const string IdField = "rid";
+    public const string BlockingKeyField = "bk";
+    public const string NameField = "name";
+    public const string AddressField = "addr";
+
+    private readonly LuceneDirectory _directory;
+    private readonly IndexWriter _writer;
+    private readonly BlockingKeyBuilder _keys;
+    private readonly Analyzer _analyzer;
+    private readonly SearcherManager _searchers;
+
+    private CandidateIndex(LuceneDirectory directory, BlockingKeyBuilder keys, bool create)
+    {
+        _directory = directory;
+        _keys = keys;
+        _analyzer = CandidateAnalyzers.Create();
+        var config = new IndexWriterConfig(LuceneVersion.LUCENE_48, _analyzer)
+        {
+            OpenMode = create ? OpenMode.CREATE : OpenMode.CREATE_OR_APPEND,
+            RAMBufferSizeMB = 256,
+            UseCompoundFile = false,
+        };
+        _writer = new IndexWriter(directory, config);
+        _searchers = new SearcherManager(_writer, true, null);
+    }
+
+    /// <summary>
+    /// Opens (or with <paramref name="create"/> replaces) the index in <paramref name="path"/>. NIOFSDirectory rather than
+    /// the mmap default: mmap slowed down steadily under sustained querying on this platform.
+    /// </summary>
+    public static CandidateIndex Open(string path, BlockingKeyBuilder keys, bool create)
+    {
+        System.IO.Directory.CreateDirectory(path);
+        return new CandidateIndex(new NIOFSDirectory(new DirectoryInfo(path)), keys, create);
+    }
+
+    /// <summary>An index in memory, for tests and throw-away runs.</summary>
+    public static CandidateIndex InMemory(BlockingKeyBuilder keys) => new(new RAMDirectory(), keys, true);
+
+    public BlockingKeyBuilder Keys => _keys;
+
+    /// <summary>Adds records; safe to call from several threads at once (IndexWriter is).</summary>
+    public void Add(IReadOnlyList<StandardizedRecord> records, int from, int to)
+    {
+        var keys = new List<string>(16);
+        var sb = new StringBuilder(64);
+        for (var i = from; i < to; i++)
+        {
+            _writer.AddDocument(ToDocument(records[i], keys, sb));
+        }
+    }
+
+    /// <summary>Adds or replaces one record (real-time path).</summary>
+    public void Upsert(StandardizedRecord record)
+    {
+        var doc = ToDocument(record, new List<string>(16), new StringBuilder(64));
+        _writer.UpdateDocument(new Term("rid_key", IdTerm(record.Id)), doc);
+    }
+
+    public void Delete(int id) => _writer.DeleteDocuments(new Term("rid_key", IdTerm(id)));
+
+    private Document ToDocument(StandardizedRecord record, List<string> keys, StringBuilder sb)
+    {
+        keys.Clear();
+        _keys.AddKeys(record, keys, sb);
+        var doc = new Document
+        {
+            new NumericDocValuesField(IdField, record.Id),
+            new StringField("rid_key", IdTerm(record.Id), Field.Store.NO),
+        };
+        foreach (var k in keys) doc.Add(new StringField(BlockingKeyField, k, Field.Store.NO));
+        var name = record[Feature.Name];
+        if (name is not null) doc.Add(new TextField(NameField, name, Field.Store.NO));
+        var address = record[Feature.Address];
+        if (address is not null) doc.Add(new TextField(AddressField, address, Field.Store.NO));
+        return doc;
+    }
+
+    private static string IdTerm(int id) => id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>Makes added documents durable and visible to searches.</summary>
+    public void Commit()
+    {
+        _writer.Commit();
+        _searchers.MaybeRefreshBlocking();
+    }
+
+    /// <summary>Makes added documents visible to searches without an fsync (near-real-time).</summary>
+    public void Refresh() => _searchers.MaybeRefreshBlocking();
+
+    /// <summary>
+    /// Batch blocking: walks every blocking term; each term's postings form a block whose records pair with each other,
+    /// unless the block exceeds its rule's cap. Pairs come back sorted and distinct, as store ids mapped through
+    /// <paramref name="idToIndex"/> to positions in the run's record array.
+    /// </summary>
+    public CandidatePairs BlockAll(int[] idToIndex)
+    {
+        var stats = new BlockingStatistics(_keys.RuleCount);
+        for (var r = 0; r < _keys.RuleCount; r++) stats.RuleNames[r] = _keys.RuleName(r);
+        var searcher = _searchers.Acquire();
+        try
+        {
+            var reader = searcher.IndexReader;
+            var terms = MultiFields.GetTerms(reader, BlockingKeyField);
+            var pairs = new long[1 << 16];
+            var count = 0;
+            if (terms is not null)
+            {
+                var ids = MultiDocValues.GetNumericValues(reader, IdField);
+                var liveDocs = MultiFields.GetLiveDocs(reader);
+                var termsEnum = terms.GetEnumerator();
+                DocsEnum? docs = null;
+                var block = new int[128];
+                while (termsEnum.MoveNext())
+                {
+                    var df = termsEnum.DocFreq;
+                    if (df < 2) continue;
+                    var term = termsEnum.Term;
+                    var rule = BlockingKeyBuilder.RuleOf(term.Bytes.AsSpan(term.Offset, term.Length));
+                    if (df > _keys.MaxBlockSize(rule)) { stats.OversizedBlocks[rule]++; continue; }
+                    docs = termsEnum.Docs(liveDocs, docs, DocsFlags.NONE);
+                    var n = 0;
+                    int d;
+                    while ((d = docs.NextDoc()) != DocIdSetIterator.NO_MORE_DOCS)
+                    {
+                        if (n == block.Length) Array.Resize(ref block, n * 2);
+                        block[n++] = idToIndex[(int)ids.Get(d)];
+                    }
+                    if (n < 2) continue;
+                    stats.Blocks[rule]++;
+                    var needed = count + n * (n - 1) / 2;
+                    if (needed > pairs.Length) Array.Resize(ref pairs, Math.Max(needed, pairs.Length * 2));
+                    for (var i = 0; i < n; i++)
+                        for (var j = i + 1; j < n; j++)
+                            pairs[count++] = CandidatePairs.Pack(block[i], block[j]);
+                    stats.PairsProduced[rule] += n * (n - 1) / 2;
+                }
+            }
+            count = CandidatePairs.SortDistinct(pairs, count);
+            stats.DistinctPairs = count;
+            return new CandidatePairs(pairs, count, stats);
+        }
+        finally
+        {
+            _searchers.Release(searcher);
+        }
+    }
+
+    /// <summary>
+    /// Real-time candidates: records sharing any blocking key, plus the best fuzzy name/address hits, top
+    /// <paramref name="max"/> by Lucene score. Returns store ids.
+    /// </summary>
+    public IReadOnlyList<int> FindCandidates(StandardizedRecord record, int max)
+    {
+        var query = new BooleanQuery();
+        var keys = new List<string>(16);
+        _keys.AddKeys(record, keys);
+        foreach (var k in keys)
+        {
+            var tq = new TermQuery(new Term(BlockingKeyField, k)) { Boost = 4f };
+            query.Add(tq, Occur.SHOULD);
+        }
+        AddAnalyzed(query, NameField, record[Feature.Name], 1f);
+        AddAnalyzed(query, AddressField, record[Feature.Address], 0.3f);
+        if (query.Clauses.Count == 0) return [];
+        var searcher = _searchers.Acquire();
+        try
+        {
+            var top = searcher.Search(query, max);
+            var result = new List<int>(top.ScoreDocs.Length);
+            // Doc values readers are not thread-safe: one per call.
+            var ids = MultiDocValues.GetNumericValues(searcher.IndexReader, IdField);
+            foreach (var sd in top.ScoreDocs)
+            {
+                var id = (int)ids.Get(sd.Doc);
+                if (id != record.Id) result.Add(id);
+            }
+            return result;
+        }
+        finally
+        {
+            _searchers.Release(searcher);
+        }
+    }
+
+    private void AddAnalyzed(BooleanQuery query, string field, string? text, float boost)
+    {
+        if (text is null) return;
+        using var stream = _analyzer.GetTokenStream(field, text);
+        var term = stream.AddAttribute<Lucene.Net.Analysis.TokenAttributes.ICharTermAttribute>();
+        stream.Reset();
+        var added = 0;
+        while (stream.IncrementToken() && added < 24)
+        {
+            query.Add(new TermQuery(new Term(field, term.ToString())) { Boost = boost }, Occur.SHOULD);
+            added++;
+        }
+        stream.End();
+    }
+
+    public int DocumentCount
+    {
+        get
+        {
+            var s = _searchers.Acquire();
+            try { return s.IndexReader.NumDocs; }
+            finally { _searchers.Release(s); }
+        }
+    }
+
+    public void Dispose()
+    {
+        _searchers.Dispose();
+        _writer.Dispose();
+        _directory.Dispose();
+        _analyzer.Dispose();
+    }
+}

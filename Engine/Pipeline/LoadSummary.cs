@@ -1,0 +1,51 @@
+namespace Mdm.Engine.Pipeline;
+
+/// <summary>What one source system's load did. Read = Accepted + Rejected, always.</summary>
+public sealed class SystemLoadSummary
+{
+    public required string System { get; init; }
+    public long Read { get; set; }
+    public long Accepted { get; set; }
+    public long Rejected { get; set; }
+    public long New { get; set; }
+    public long Changed { get; set; }
+    public long Unchanged { get; set; }
+    public long Retired { get; set; }
+    public long Transactions { get; set; }
+    public long TransactionsRejected { get; set; }
+}
+
+/// <summary>What a resolution run found, and where its time went.</summary>
+public sealed class ResolutionSummary
+{
+    public bool Ran { get; set; }
+    public long Records { get; set; }
+    public long Persons { get; set; }
+    public long Organizations { get; set; }
+    public long CandidatePairs { get; set; }
+    public long OversizedBlocks { get; set; }
+    public long LinkedPairs { get; set; }
+    public long GoldenRecords { get; set; }
+    public long MultiRecordCustomers { get; set; }
+    public long CrossSystemCustomers { get; set; }
+    public long ReviewTasks { get; set; }
+    public long RefusedLinks { get; set; }
+    public long GoldenIdsCreated { get; set; }
+    public long GoldenIdsMerged { get; set; }
+    public long GoldenIdsSplit { get; set; }
+    public long QualityFindings { get; set; }
+    public bool ModelTrained { get; set; }
+    public Dictionary<string, double> StageSeconds { get; } = new(StringComparer.Ordinal);
+}
+
+public sealed class LoadSummary
+{
+    public long RunId { get; set; }
+    public List<SystemLoadSummary> Systems { get; } = [];
+    public ResolutionSummary Resolution { get; set; } = new();
+    public double TotalSeconds { get; set; }
+    public long Read => Systems.Sum(s => s.Read);
+    public long Accepted => Systems.Sum(s => s.Accepted);
+    public long Rejected => Systems.Sum(s => s.Rejected) + Systems.Sum(s => s.TransactionsRejected);
+    public long RecordsRejected => Systems.Sum(s => s.Rejected);
+}

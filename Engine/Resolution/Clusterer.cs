@@ -1,0 +1,202 @@
+namespace Mdm.Engine.Resolution;
+
+/// <summary>
+/// Groups records into customers from scored pairs. Links are taken strongest first; two clusters join only when no pair
+/// between them is evidence against (below the cannot-link threshold, e.g. two different valid ID cards) and, when both
+/// already hold several records, when enough of the smaller one's records link into the other: one weak link must not
+/// chain two tight clusters together. Refused links and review-band links between final clusters become review candidates.
+/// Steward decisions (forced links and separations) override the scores.
+/// </summary>
+public sealed class Clusterer
+{
+    private readonly double _link;
+    private readonly double _review;
+    private readonly double _cannot;
+    private readonly double _share;
+
+    public Clusterer(double linkThreshold, double reviewThreshold, double cannotLinkThreshold, double clusterLinkShare)
+    {
+        _link = linkThreshold;
+        _review = reviewThreshold;
+        _cannot = cannotLinkThreshold;
+        _share = clusterLinkShare;
+    }
+
+    public ClusteringResult Cluster(int recordCount, IReadOnlyList<ScoredPair> pairs, ClusteringConstraints? constraints = null)
+    {
+        constraints ??= ClusteringConstraints.None;
+        var graph = new PairGraph(recordCount, pairs, constraints);
+        var parent = new int[recordCount];
+        var members = new List<int>?[recordCount];
+        for (var i = 0; i < recordCount; i++) parent[i] = i;
+
+        int Find(int x)
+        {
+            while (parent[x] != x) { parent[x] = parent[parent[x]]; x = parent[x]; }
+            return x;
+        }
+
+        List<int> Members(int root) => members[root] ??= [root];
+
+        var refused = new List<ReviewCandidate>();
+        var reasons = new Dictionary<long, string>();
+
+        // Steward-forced links first: they are not subject to the chain guard, only to forced separations.
+        foreach (var (a, b) in constraints.ForcedLinks)
+        {
+            var ra = Find(a); var rb = Find(b);
+            if (ra == rb) continue;
+            if (graph.HasForcedSeparation(Members(ra), Members(rb), Find, rb)) continue;
+            Union(ra, rb);
+        }
+
+        var links = new List<ScoredPair>();
+        foreach (var p in pairs) if (p.Probability >= _link) links.Add(p);
+        links.Sort((x, y) =>
+        {
+            var c = y.Probability.CompareTo(x.Probability);
+            if (c != 0) return c;
+            c = x.A.CompareTo(y.A);
+            return c != 0 ? c : x.B.CompareTo(y.B);
+        });
+
+        foreach (var p in links)
+        {
+            var ra = Find(p.A); var rb = Find(p.B);
+            if (ra == rb) continue;
+            var ma = Members(ra); var mb = Members(rb);
+            var (small, large, largeRoot) = ma.Count <= mb.Count ? (ma, mb, rb) : (mb, ma, ra);
+            var verdict = graph.Assess(small, largeRoot, Find, _link, _cannot);
+            string? reason = null;
+            if (verdict.Veto) reason = "evidence against: " + verdict.VetoReason;
+            else if (small.Count >= 2 && large.Count >= 2 && verdict.LinkedMembers < Math.Ceiling(_share * small.Count))
+                reason = $"would chain clusters: {verdict.LinkedMembers} of {small.Count} records link across";
+            if (reason is not null)
+            {
+                refused.Add(new ReviewCandidate(p.A, p.B, p.Probability, reason));
+                continue;
+            }
+            Union(ra, rb);
+        }
+
+        var clusterOf = new int[recordCount];
+        for (var i = 0; i < recordCount; i++) clusterOf[i] = Find(i);
+
+        // Review candidates: the best uncertain (or refused) pair between each two different final clusters.
+        var best = new Dictionary<long, ReviewCandidate>();
+        void Offer(ReviewCandidate c)
+        {
+            var ca = clusterOf[c.A]; var cb = clusterOf[c.B];
+            if (ca == cb) return;
+            var key = ca < cb ? ((long)ca << 32) | (uint)cb : ((long)cb << 32) | (uint)ca;
+            if (!best.TryGetValue(key, out var cur) || c.Probability > cur.Probability) best[key] = c;
+        }
+        foreach (var c in refused) Offer(c);
+        foreach (var p in pairs)
+            if (p.Probability >= _review && p.Probability < _link && !graph.IsForcedApart(p.A, p.B))
+                Offer(new ReviewCandidate(p.A, p.B, p.Probability, "uncertain match"));
+        var reviews = best.Values.ToList();
+        reviews.Sort((x, y) => x.A != y.A ? x.A.CompareTo(y.A) : x.B.CompareTo(y.B));
+        return new ClusteringResult(clusterOf, reviews, refused.Count);
+
+        void Union(int ra, int rb)
+        {
+            var ma = Members(ra); var mb = Members(rb);
+            // Keep the lower root so results do not depend on merge order more than necessary.
+            var (keep, drop) = ra < rb ? (ra, rb) : (rb, ra);
+            var (km, dm) = ra < rb ? (ma, mb) : (mb, ma);
+            km.AddRange(dm);
+            members[drop] = null;
+            parent[drop] = keep;
+        }
+    }
+
+    /// <summary>Adjacency of scored pairs (compressed rows), for the checks made when two clusters would join.</summary>
+    private sealed class PairGraph
+    {
+        private readonly int[] _offsets;
+        private readonly int[] _neighbors;
+        private readonly float[] _probabilities;
+        private readonly HashSet<long> _forcedApart;
+
+        public PairGraph(int n, IReadOnlyList<ScoredPair> pairs, ClusteringConstraints constraints)
+        {
+            _offsets = new int[n + 1];
+            foreach (var p in pairs) { _offsets[p.A + 1]++; _offsets[p.B + 1]++; }
+            for (var i = 0; i < n; i++) _offsets[i + 1] += _offsets[i];
+            _neighbors = new int[_offsets[n]];
+            _probabilities = new float[_offsets[n]];
+            var fill = new int[n];
+            foreach (var p in pairs)
+            {
+                var ia = _offsets[p.A] + fill[p.A]++;
+                _neighbors[ia] = p.B; _probabilities[ia] = p.Probability;
+                var ib = _offsets[p.B] + fill[p.B]++;
+                _neighbors[ib] = p.A; _probabilities[ib] = p.Probability;
+            }
+            _forcedApart = new HashSet<long>();
+            foreach (var (a, b) in constraints.ForcedSeparations) _forcedApart.Add(Key(a, b));
+        }
+
+        private static long Key(int a, int b) => a < b ? ((long)a << 32) | (uint)b : ((long)b << 32) | (uint)a;
+
+        public bool IsForcedApart(int a, int b) => _forcedApart.Count > 0 && _forcedApart.Contains(Key(a, b));
+
+        public bool HasForcedSeparation(List<int> small, List<int> large, Func<int, int> find, int largeRoot)
+        {
+            if (_forcedApart.Count == 0) return false;
+            foreach (var a in small)
+                foreach (var b in large)
+                    if (_forcedApart.Contains(Key(a, b))) return true;
+            return false;
+        }
+
+        public Verdict Assess(List<int> small, int largeRoot, Func<int, int> find, double link, double cannot)
+        {
+            var linked = 0;
+            foreach (var a in small)
+            {
+                var hasLink = false;
+                for (var k = _offsets[a]; k < _offsets[a + 1]; k++)
+                {
+                    var b = _neighbors[k];
+                    if (find(b) != largeRoot) continue;
+                    var p = _probabilities[k];
+                    if (p < cannot) return new Verdict(true, $"records {a} and {b} scored {p:0.######}", linked);
+                    if (IsForcedApart(a, b)) return new Verdict(true, $"records {a} and {b} were separated by a steward", linked);
+                    if (p >= link) hasLink = true;
+                }
+                if (hasLink) linked++;
+            }
+            if (_forcedApart.Count > 0)
+            {
+                foreach (var a in small)
+                    foreach (var key in _forcedApart)
+                    {
+                        var (x, y) = ((int)(key >> 32), (int)(key & 0xFFFFFFFF));
+                        var other = x == a ? y : y == a ? x : -1;
+                        if (other >= 0 && find(other) == largeRoot)
+                            return new Verdict(true, $"records {a} and {other} were separated by a steward", linked);
+                    }
+            }
+            return new Verdict(false, null, linked);
+        }
+    }
+
+    private readonly record struct Verdict(bool Veto, string? VetoReason, int LinkedMembers);
+}
+
+/// <summary>Steward decisions, by positions in the run's record array: they win over the scorer on every run.</summary>
+public sealed class ClusteringConstraints
+{
+    public static readonly ClusteringConstraints None = new();
+    public List<(int A, int B)> ForcedLinks { get; } = [];
+    public List<(int A, int B)> ForcedSeparations { get; } = [];
+}
+
+/// <param name="ClusterOf">For each record, the representative record of its cluster.</param>
+/// <param name="Reviews">Pairs a steward should look at.</param>
+/// <param name="RefusedLinks">Links above the link threshold that the chain guard or counter-evidence refused.</param>
+public sealed record ClusteringResult(int[] ClusterOf, List<ReviewCandidate> Reviews, int RefusedLinks);
+
+public sealed record ReviewCandidate(int A, int B, float Probability, string Reason);

@@ -1,0 +1,64 @@
+using Mdm.Engine.Standardization;
+
+namespace Mdm.Engine.Scoring;
+
+/// <summary>One compiled condition of a comparison level: a comparator applied to one feature of both records.</summary>
+internal readonly struct ComparisonTest
+{
+    private readonly TestKind _kind;
+    private readonly int _feature;
+    private readonly double _threshold;
+
+    private enum TestKind : byte { Exact, JaroWinkler, Levenshtein, Overlap, Prefix, DateNear, BothPresent }
+
+    private ComparisonTest(TestKind kind, Feature feature, double threshold)
+    {
+        _kind = kind;
+        _feature = (int)feature;
+        _threshold = threshold;
+    }
+
+    public Feature Feature => (Feature)_feature;
+
+    /// <summary>An exact agreement (or a shared value of a multi-valued feature): the level term frequencies adjust.</summary>
+    public bool IsAgreement => _kind is TestKind.Exact or TestKind.Overlap;
+
+    public static ComparisonTest Compile(ConditionDefinition c, string comparison)
+    {
+        Feature feature;
+        try { feature = FeatureNames.Parse(c.Field); }
+        catch (FormatException ex) { throw new FormatException($"comparison '{comparison}': {ex.Message}", ex); }
+        double Need(string what) => c.Threshold ?? throw new FormatException(
+            $"comparison '{comparison}': test '{c.Test}' on '{c.Field}' needs a threshold ({what})");
+        return c.Test.ToLowerInvariant() switch
+        {
+            "exact" => new(TestKind.Exact, feature, 0),
+            "jaro_winkler" => new(TestKind.JaroWinkler, feature, Need("minimum similarity, e.g. 0.9")),
+            "levenshtein" => new(TestKind.Levenshtein, feature, Need("maximum edits, e.g. 1")),
+            "overlap" => new(TestKind.Overlap, feature, 0),
+            "prefix" => new(TestKind.Prefix, feature, Need("prefix length")),
+            "date_near" => new(TestKind.DateNear, feature, 0),
+            "present" => new(TestKind.BothPresent, feature, 0),
+            _ => throw new FormatException(
+                $"comparison '{comparison}': unknown test '{c.Test}' (exact, jaro_winkler, levenshtein, overlap, prefix, date_near, present)"),
+        };
+    }
+
+    public bool Holds(StandardizedRecord a, StandardizedRecord b)
+    {
+        var va = a.Values[_feature];
+        var vb = b.Values[_feature];
+        if (va is null || vb is null) return false;
+        return _kind switch
+        {
+            TestKind.Exact => Comparators.Exact(va, vb),
+            TestKind.JaroWinkler => Comparators.JaroWinkler(va, vb) >= _threshold,
+            TestKind.Levenshtein => Comparators.Levenshtein(va, vb, (int)_threshold) <= (int)_threshold,
+            TestKind.Overlap => Comparators.Overlap(va, vb),
+            TestKind.Prefix => Comparators.Prefix(va, vb, (int)_threshold),
+            TestKind.DateNear => Comparators.DateNear(va, vb),
+            TestKind.BothPresent => true,
+            _ => false,
+        };
+    }
+}

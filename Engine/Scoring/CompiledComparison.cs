@@ -1,0 +1,89 @@
+using Mdm.Engine.Records;
+using Mdm.Engine.Standardization;
+
+namespace Mdm.Engine.Scoring;
+
+/// <summary>
+/// A <see cref="ComparisonDefinition"/> ready to run: evaluates a pair to a level index. Level indexes run
+/// 0..Levels.Count-1 for the declared levels, Levels.Count for "else" (disagreement), and <see cref="NullLevel"/> when
+/// a value is missing (no evidence, weight 0).
+/// </summary>
+public sealed class CompiledComparison
+{
+    public const int NullLevel = -1;
+
+    private readonly ComparisonTest[][] _levels;
+    private readonly int[] _nullWhenMissing;
+
+    public CompiledComparison(ComparisonDefinition definition)
+    {
+        Definition = definition;
+        Name = definition.Name;
+        Kind = definition.Kind;
+        if (definition.Levels.Count == 0) throw new FormatException($"comparison '{Name}' has no levels");
+        _levels = new ComparisonTest[definition.Levels.Count][];
+        var labels = new string[definition.Levels.Count + 1];
+        for (var i = 0; i < definition.Levels.Count; i++)
+        {
+            var level = definition.Levels[i];
+            var tests = new List<ComparisonTest>();
+            foreach (var c in level.Conditions()) tests.Add(ComparisonTest.Compile(c, Name));
+            if (tests.Count == 0) throw new FormatException($"comparison '{Name}', level '{level.Label}' has no condition");
+            _levels[i] = tests.ToArray();
+            labels[i] = string.IsNullOrEmpty(level.Label) ? $"level{i}" : level.Label;
+        }
+        labels[^1] = "else";
+        LevelLabels = labels;
+        var nullFeatures = definition.NullWhenMissing.Count > 0
+            ? definition.NullWhenMissing.Select(FeatureNames.Parse)
+            : [_levels[0][0].Feature];
+        _nullWhenMissing = nullFeatures.Select(f => (int)f).ToArray();
+        if (definition.TermFrequency is not null)
+        {
+            TermFrequencyFeature = FeatureNames.Parse(definition.TermFrequency);
+            // The level whose only test is an agreement on the term-frequency feature gets the adjustment.
+            for (var i = 0; i < _levels.Length; i++)
+            {
+                if (_levels[i].Length == 1 && _levels[i][0].Feature == TermFrequencyFeature && _levels[i][0].IsAgreement)
+                {
+                    TermFrequencyLevel = i;
+                    break;
+                }
+            }
+        }
+    }
+
+    public ComparisonDefinition Definition { get; }
+    public string Name { get; }
+    public PartyKind? Kind { get; }
+
+    /// <summary>Labels of the declared levels followed by "else".</summary>
+    public IReadOnlyList<string> LevelLabels { get; }
+
+    /// <summary>Declared levels + "else".</summary>
+    public int LevelCount => _levels.Length + 1;
+
+    public Feature? TermFrequencyFeature { get; }
+
+    /// <summary>Index of the level the term-frequency adjustment applies to, or -1.</summary>
+    public int TermFrequencyLevel { get; } = -1;
+
+    public bool AppliesTo(PartyKind kind) => Kind is null || Kind == kind;
+
+    public int Evaluate(StandardizedRecord a, StandardizedRecord b)
+    {
+        foreach (var f in _nullWhenMissing)
+            if (a.Values[f] is null || b.Values[f] is null) return NullLevel;
+        for (var i = 0; i < _levels.Length; i++)
+        {
+            var tests = _levels[i];
+            var all = true;
+            for (var t = 0; t < tests.Length; t++)
+            {
+                if (!tests[t].Holds(a, b)) { all = false; break; }
+            }
+            if (all) return i;
+        }
+        return _levels.Length;
+    }
+}

@@ -1,0 +1,135 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Mdm.Engine.Records;
+
+namespace Mdm.Engine.Scoring;
+
+/// <summary>
+/// Matching configured as data, in the spirit of Splink's comparison library and Duke's properties: which features are
+/// compared, with which comparator, at which levels, and how candidate pairs are found. The default ships embedded
+/// (Resources/matching/default.json); a sources file can point at its own.
+/// </summary>
+public sealed class MatchingConfiguration
+{
+    /// <summary>Match probability at or above which a pair is linked automatically.</summary>
+    public double LinkThreshold { get; set; } = 0.95;
+
+    /// <summary>Match probability at or above which a pair that is not linked goes to a steward for review.</summary>
+    public double ReviewThreshold { get; set; } = 0.5;
+
+    /// <summary>Pairs below this probability are remembered as evidence against merging their clusters.</summary>
+    public double CannotLinkThreshold { get; set; } = 0.001;
+
+    /// <summary>
+    /// Two clusters of two or more records merge only if at least this share of the smaller one's records link into the
+    /// larger one: a single link must not chain two tight clusters together.
+    /// </summary>
+    public double ClusterLinkShare { get; set; } = 0.5;
+
+    /// <summary>Random pairs drawn (per kind) to estimate u probabilities.</summary>
+    public int USampleSize { get; set; } = 400_000;
+
+    public int EmMaxIterations { get; set; } = 40;
+
+    public double EmTolerance { get; set; } = 1e-5;
+
+    /// <summary>Upper bound on the term-frequency adjustment (bits) a rare value adds to an exact agreement.</summary>
+    public double TermFrequencyMaxBoost { get; set; } = 3.0;
+
+    /// <summary>Lower bound (bits, negative) a very common value takes off an exact agreement.</summary>
+    public double TermFrequencyMaxPenalty { get; set; } = -6.0;
+
+    public List<ComparisonDefinition> Comparisons { get; set; } = [];
+
+    public List<BlockingRuleDefinition> Blocking { get; set; } = [];
+
+    private static readonly JsonSerializerOptions JsonOptions = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        ReadCommentHandling = JsonCommentHandling.Skip,
+        AllowTrailingCommas = true,
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
+    };
+
+    public static MatchingConfiguration Parse(string json, string origin)
+    {
+        MatchingConfiguration? config;
+        try
+        {
+            config = JsonSerializer.Deserialize<MatchingConfiguration>(json, JsonOptions);
+        }
+        catch (JsonException ex)
+        {
+            throw new FormatException($"{origin}: invalid matching configuration: {ex.Message}", ex);
+        }
+        if (config is null || config.Comparisons.Count == 0)
+            throw new FormatException($"{origin}: matching configuration has no comparisons");
+        if (!(config.ReviewThreshold <= config.LinkThreshold))
+            throw new FormatException($"{origin}: reviewThreshold must not exceed linkThreshold");
+        return config;
+    }
+
+    public static MatchingConfiguration Load(string path) => Parse(File.ReadAllText(path), path);
+
+    /// <summary>The configuration shipped with Mdm.</summary>
+    public static MatchingConfiguration Default() =>
+        Parse(EmbeddedResource.ReadText("matching/default.json"), "embedded matching/default.json");
+
+    public string ToJson() => JsonSerializer.Serialize(this, JsonOptions);
+}
+
+/// <summary>One comparison: an ordered list of levels, the first that holds is the outcome; none holds → "else".</summary>
+public sealed class ComparisonDefinition
+{
+    public string Name { get; set; } = "";
+
+    /// <summary>Which kind of party it applies to; null → both.</summary>
+    public PartyKind? Kind { get; set; }
+
+    /// <summary>Features whose absence (on either side) makes the comparison "null": no evidence either way.</summary>
+    public List<string> NullWhenMissing { get; set; } = [];
+
+    /// <summary>Feature whose value frequency adjusts the weight of an exact agreement on it (common names weigh less).</summary>
+    public string? TermFrequency { get; set; }
+
+    public List<LevelDefinition> Levels { get; set; } = [];
+}
+
+/// <summary>A comparison level: a label and one or more conditions that must all hold.</summary>
+public sealed class LevelDefinition
+{
+    public string Label { get; set; } = "";
+    public string? Test { get; set; }
+    public string? Field { get; set; }
+    public double? Threshold { get; set; }
+    public List<ConditionDefinition>? All { get; set; }
+
+    /// <summary>Starting m probability for EM (optional).</summary>
+    public double? M { get; set; }
+
+    public IEnumerable<ConditionDefinition> Conditions()
+    {
+        if (Test is not null) yield return new ConditionDefinition { Test = Test, Field = Field ?? "", Threshold = Threshold };
+        if (All is not null) foreach (var c in All) yield return c;
+    }
+}
+
+public sealed class ConditionDefinition
+{
+    public string Test { get; set; } = "";
+    public string Field { get; set; } = "";
+    public double? Threshold { get; set; }
+}
+
+/// <summary>
+/// A blocking rule: records that share the value of all its features (one key per value of a multi-valued feature)
+/// become candidate pairs, unless the block is larger than <see cref="MaxBlockSize"/> (a call-center number shared by
+/// hundreds of records is no evidence and would cost a quadratic number of pairs).
+/// </summary>
+public sealed class BlockingRuleDefinition
+{
+    public string Name { get; set; } = "";
+    public PartyKind? Kind { get; set; }
+    public List<string> Features { get; set; } = [];
+    public int MaxBlockSize { get; set; } = 50;
+}

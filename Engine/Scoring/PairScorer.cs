@@ -1,0 +1,165 @@
+using Mdm.Engine.Records;
+using Mdm.Engine.Standardization;
+
+namespace Mdm.Engine.Scoring;
+
+/// <summary>
+/// Scores candidate pairs with the configured comparisons and a trained model per kind. The hot path is split in two so
+/// that comparators run once per pair: <see cref="Pattern"/> (which level each comparison reached, 4 bits each) feeds both
+/// EM training and <see cref="MatchWeight(ulong, StandardizedRecord, StandardizedRecord)"/>.
+/// </summary>
+public sealed class PairScorer
+{
+    private readonly KindScorer?[] _byKind = new KindScorer?[2];
+
+    public PairScorer(MatchingConfiguration configuration, TermFrequencies? termFrequencies = null)
+    {
+        Configuration = configuration;
+        TermFrequencies = termFrequencies;
+        foreach (var kind in new[] { PartyKind.Person, PartyKind.Organization })
+        {
+            var comparisons = new List<CompiledComparison>();
+            foreach (var c in configuration.Comparisons)
+            {
+                var compiled = new CompiledComparison(c);
+                if (compiled.AppliesTo(kind)) comparisons.Add(compiled);
+            }
+            if (comparisons.Count > 16) throw new FormatException("at most 16 comparisons per kind");
+            foreach (var c in comparisons)
+                if (c.LevelCount > 15) throw new FormatException($"comparison '{c.Name}': at most 14 levels");
+            _byKind[(int)kind] = new KindScorer(comparisons.ToArray());
+        }
+    }
+
+    public MatchingConfiguration Configuration { get; }
+    public TermFrequencies? TermFrequencies { get; }
+
+    public IReadOnlyList<CompiledComparison> ComparisonsFor(PartyKind kind) => Scorer(kind).Comparisons;
+
+    public FellegiSunterModel? ModelFor(PartyKind kind) => Scorer(kind).Model;
+
+    public void SetModel(FellegiSunterModel model)
+    {
+        var scorer = Scorer(model.Kind);
+        if (model.Comparisons.Count != scorer.Comparisons.Length)
+            throw new InvalidOperationException($"model for {model.Kind} has {model.Comparisons.Count} comparisons, configuration has {scorer.Comparisons.Length}");
+        for (var i = 0; i < scorer.Comparisons.Length; i++)
+        {
+            var cp = model.Comparisons[i];
+            if (cp.Name != scorer.Comparisons[i].Name || cp.M.Length != scorer.Comparisons[i].LevelCount)
+                throw new InvalidOperationException($"model comparison '{cp.Name}' does not fit configuration comparison '{scorer.Comparisons[i].Name}': retrain the model");
+        }
+        scorer.SetModel(model);
+    }
+
+    private KindScorer Scorer(PartyKind kind) => _byKind[(int)kind]!;
+
+    /// <summary>Levels of every comparison for the pair, packed 4 bits each (0 = null, level+1 otherwise).</summary>
+    public ulong Pattern(StandardizedRecord a, StandardizedRecord b)
+    {
+        var comparisons = Scorer(a.Kind).Comparisons;
+        ulong pattern = 0;
+        for (var i = 0; i < comparisons.Length; i++)
+        {
+            var level = comparisons[i].Evaluate(a, b);
+            pattern |= (ulong)(level + 1) << (4 * i);
+        }
+        return pattern;
+    }
+
+    public static int LevelOf(ulong pattern, int comparison) => (int)((pattern >> (4 * comparison)) & 0xF) - 1;
+
+    /// <summary>Match weight (bits) of a pair whose pattern is known.</summary>
+    public double MatchWeight(ulong pattern, StandardizedRecord a, StandardizedRecord b)
+    {
+        var scorer = Scorer(a.Kind);
+        var model = scorer.Model ?? throw new InvalidOperationException($"no trained model for {a.Kind}");
+        var total = model.PriorWeight;
+        var comparisons = scorer.Comparisons;
+        for (var i = 0; i < comparisons.Length; i++)
+        {
+            var level = LevelOf(pattern, i);
+            if (level < 0) continue;
+            total += scorer.Weights[i][level];
+            if (level == comparisons[i].TermFrequencyLevel) total += TermFrequencyAdjustment(scorer, i, level, a, b);
+        }
+        return total;
+    }
+
+    public double MatchWeight(StandardizedRecord a, StandardizedRecord b) => MatchWeight(Pattern(a, b), a, b);
+
+    public double Probability(StandardizedRecord a, StandardizedRecord b) => FellegiSunterModel.ToProbability(MatchWeight(a, b));
+
+    private double TermFrequencyAdjustment(KindScorer scorer, int i, int level, StandardizedRecord a, StandardizedRecord b)
+    {
+        var tf = TermFrequencies;
+        var feature = scorer.Comparisons[i].TermFrequencyFeature;
+        if (tf is null || feature is null || !tf.Tracks(feature.Value)) return 0;
+        var va = a[feature.Value];
+        var vb = b[feature.Value];
+        if (va is null || vb is null) return 0;
+        var value = feature.Value == Feature.Phones ? Comparators.FirstShared(va, vb) : va;
+        if (value is null) return 0;
+        var freq = tf.Frequency(feature.Value, value);
+        if (freq <= 0) return 0;
+        var u = ComparisonParameters.Clamp(scorer.Model!.Comparisons[i].U[level]);
+        return Math.Clamp(Math.Log2(u / freq), Configuration.TermFrequencyMaxPenalty, Configuration.TermFrequencyMaxBoost);
+    }
+
+    /// <summary>The full, human-readable account of a pair's score.</summary>
+    public MatchExplanation Explain(StandardizedRecord a, StandardizedRecord b)
+    {
+        var scorer = Scorer(a.Kind);
+        var model = scorer.Model ?? throw new InvalidOperationException($"no trained model for {a.Kind}");
+        var pattern = Pattern(a, b);
+        var explanation = new MatchExplanation { PriorWeight = model.PriorWeight };
+        var total = model.PriorWeight;
+        for (var i = 0; i < scorer.Comparisons.Length; i++)
+        {
+            var c = scorer.Comparisons[i];
+            var level = LevelOf(pattern, i);
+            var shown = c.Definition.Levels.Count > 0 ? c.Definition.Levels[0].Conditions().First().Field : null;
+            var feature = shown is null ? (Feature?)null : FeatureNames.Parse(shown);
+            var va = feature is null ? null : a[feature.Value];
+            var vb = feature is null ? null : b[feature.Value];
+            if (level < 0)
+            {
+                explanation.Comparisons.Add(new ComparisonOutcome(c.Name, "null", 0, va, vb));
+                continue;
+            }
+            var weight = scorer.Weights[i][level];
+            double? tfAdj = null;
+            if (level == c.TermFrequencyLevel)
+            {
+                tfAdj = TermFrequencyAdjustment(scorer, i, level, a, b);
+                weight += tfAdj.Value;
+            }
+            total += weight;
+            explanation.Comparisons.Add(new ComparisonOutcome(c.Name, c.LevelLabels[level], Math.Round(weight, 3), va, vb,
+                tfAdj is null ? null : Math.Round(tfAdj.Value, 3)));
+        }
+        explanation.MatchWeight = Math.Round(total, 3);
+        explanation.Probability = FellegiSunterModel.ToProbability(total);
+        return explanation;
+    }
+
+    private sealed class KindScorer(CompiledComparison[] comparisons)
+    {
+        public CompiledComparison[] Comparisons { get; } = comparisons;
+        public FellegiSunterModel? Model { get; private set; }
+        public double[][] Weights { get; private set; } = [];
+
+        public void SetModel(FellegiSunterModel model)
+        {
+            var weights = new double[Comparisons.Length][];
+            for (var i = 0; i < Comparisons.Length; i++)
+            {
+                var p = model.Comparisons[i];
+                weights[i] = new double[p.M.Length];
+                for (var l = 0; l < p.M.Length; l++) weights[i][l] = p.Weight(l);
+            }
+            Weights = weights;
+            Model = model;
+        }
+    }
+}

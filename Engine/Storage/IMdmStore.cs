@@ -1,0 +1,80 @@
+using Mdm.Engine.Records;
+using Mdm.Engine.Resolution;
+
+namespace Mdm.Engine.Storage;
+
+/// <summary>
+/// Everything Mdm persists: source records, rejects, transactions, golden records, the cross-reference, links, review
+/// tasks, golden-ID history and the trained model. SQLite is the embedded default; server databases implement the same
+/// contract with the same schema.
+/// </summary>
+public interface IMdmStore : IDisposable
+{
+    string Location { get; }
+
+    long BeginRun(string command, string? configuration);
+    void FinishRun(long runId, string status, string summaryJson);
+
+    /// <summary>Remembers what the sources file says of a system, so a later resolution can standardize its records without the file.</summary>
+    void SaveSystemProfile(SystemProfile profile, long runId);
+
+    IReadOnlyDictionary<string, SystemProfile> LoadSystemProfiles();
+
+    /// <summary>State of every key of <paramref name="system"/> (including retired records).</summary>
+    Dictionary<string, RecordState> LoadRecordStates(string system);
+
+    /// <summary>Inserts or updates records in one transaction; returns their store ids in input order.</summary>
+    int[] UpsertSourceRecords(IReadOnlyList<(SourceRecord Record, int Trust)> records, long runId);
+
+    void RetireRecords(IReadOnlyList<int> recordIds, long runId);
+
+    /// <summary>All records not retired, ordered by id.</summary>
+    IEnumerable<StoredSourceRecord> ReadActiveRecords();
+
+    int CountActiveRecords();
+
+    void AddRejects(IReadOnlyList<RejectedRow> rejects, long runId);
+
+    /// <summary>Replaces all transactions of a system (a transaction file is a full extract).</summary>
+    void ReplaceTransactions(string system, IReadOnlyList<SourceTransaction> transactions, long runId);
+
+    /// <summary>Set when source records changed and cleared when a resolution committed: an interrupted run resolves on restart.</summary>
+    bool ResolutionPending { get; set; }
+
+    string? LoadModel();
+    void SaveModel(string json, long runId);
+
+    /// <summary>Record id → golden ID before this run.</summary>
+    Dictionary<int, string> LoadCrossReferenceByRecord();
+
+    /// <summary>Golden ID → its sequence number (age).</summary>
+    Dictionary<string, long> LoadGoldenIdAges();
+
+    long NextGoldenSequence();
+
+    /// <summary>Writes a whole resolution in one transaction.</summary>
+    void WriteResolution(ResolutionWrite write, long runId);
+
+    /// <summary>Follows redirects: the active golden ID a (possibly retired) ID now stands for.</summary>
+    string? ResolveGoldenId(string goldenId);
+
+    IEnumerable<CrossReference> ReadCrossReference();
+}
+
+/// <summary>Per-system settings from the sources file that standardization and survivorship need.</summary>
+/// <param name="FieldFormats">Canonical field → source format (e.g. birth_date → "yyyyMMdd").</param>
+public sealed record SystemProfile(string System, int Trust, IReadOnlyDictionary<string, string> FieldFormats, bool FullExtract);
+
+/// <summary>The output of one resolution run.</summary>
+public sealed class ResolutionWrite
+{
+    public required IReadOnlyList<GoldenRecord> GoldenRecords { get; init; }
+    public required IReadOnlyList<(int RecordId, string System, string Key, string GoldenId)> CrossReference { get; init; }
+    public required IReadOnlyList<StoredLink> Links { get; init; }
+    public required IReadOnlyList<ReviewTask> Reviews { get; init; }
+    public required IReadOnlyList<GoldenIdChange> IdChanges { get; init; }
+    public required IReadOnlyList<GoldenEvent> Events { get; init; }
+    public required IReadOnlyList<(int RecordId, Quality.QualityFinding Finding)> Findings { get; init; }
+    /// <summary>Golden ID → sequence for IDs minted in this run.</summary>
+    public required IReadOnlyDictionary<string, long> MintedSequences { get; init; }
+}

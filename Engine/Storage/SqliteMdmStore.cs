@@ -1,0 +1,532 @@
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.Data.Sqlite;
+using Mdm.Engine.Records;
+using Mdm.Engine.Resolution;
+
+namespace Mdm.Engine.Storage;
+
+/// <summary>
+/// The embedded default store: one SQLite file. Bulk writes use the provider's documented bulk-insert path — one
+/// transaction, one prepared command re-executed with new parameter values — which inserts a few hundred thousand rows
+/// a second. WAL mode lets readers (lookups) run during a load.
+/// </summary>
+public sealed class SqliteMdmStore : IMdmStore
+{
+    private readonly SqliteConnection _connection;
+
+    private SqliteMdmStore(string path)
+    {
+        Location = path;
+        var dir = Path.GetDirectoryName(Path.GetFullPath(path));
+        if (!string.IsNullOrEmpty(dir)) Directory.CreateDirectory(dir);
+        _connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString());
+        _connection.Open();
+        Execute("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA temp_store=MEMORY; PRAGMA cache_size=-200000; PRAGMA foreign_keys=OFF;");
+        SqliteSchema.Migrate(_connection);
+    }
+
+    public static SqliteMdmStore Open(string path) => new(path);
+
+    public string Location { get; }
+
+    private void Execute(string sql, SqliteTransaction? tx = null)
+    {
+        using var cmd = _connection.CreateCommand();
+        cmd.CommandText = sql;
+        cmd.Transaction = tx;
+        cmd.ExecuteNonQuery();
+    }
+
+    private static string Now() => DateTimeOffset.UtcNow.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture);
+
+    public long BeginRun(string command, string? configuration)
+    {
+        using var cmd = _connection.CreateCommand();
+        cmd.CommandText = "INSERT INTO runs(command, configuration, started_at, status) VALUES ($c, $f, $t, 'running') RETURNING run_id";
+        cmd.Parameters.AddWithValue("$c", command);
+        cmd.Parameters.AddWithValue("$f", (object?)configuration ?? DBNull.Value);
+        cmd.Parameters.AddWithValue("$t", Now());
+        return (long)cmd.ExecuteScalar()!;
+    }
+
+    public void FinishRun(long runId, string status, string summaryJson)
+    {
+        using var cmd = _connection.CreateCommand();
+        cmd.CommandText = "UPDATE runs SET finished_at=$t, status=$s, summary=$j WHERE run_id=$r";
+        cmd.Parameters.AddWithValue("$t", Now());
+        cmd.Parameters.AddWithValue("$s", status);
+        cmd.Parameters.AddWithValue("$j", summaryJson);
+        cmd.Parameters.AddWithValue("$r", runId);
+        cmd.ExecuteNonQuery();
+    }
+
+    public void SaveSystemProfile(SystemProfile profile, long runId)
+    {
+        using var cmd = _connection.CreateCommand();
+        cmd.CommandText = """
+            INSERT INTO systems(system, trust, field_formats, full_extract, updated_run) VALUES ($s, $t, $f, $x, $run)
+            ON CONFLICT(system) DO UPDATE SET trust=excluded.trust, field_formats=excluded.field_formats,
+              full_extract=excluded.full_extract, updated_run=excluded.updated_run
+            """;
+        cmd.Parameters.AddWithValue("$s", profile.System);
+        cmd.Parameters.AddWithValue("$t", profile.Trust);
+        cmd.Parameters.AddWithValue("$f", FieldsJson.Serialize(profile.FieldFormats));
+        cmd.Parameters.AddWithValue("$x", profile.FullExtract ? 1 : 0);
+        cmd.Parameters.AddWithValue("$run", runId);
+        cmd.ExecuteNonQuery();
+    }
+
+    public IReadOnlyDictionary<string, SystemProfile> LoadSystemProfiles()
+    {
+        var result = new Dictionary<string, SystemProfile>(StringComparer.Ordinal);
+        using var cmd = _connection.CreateCommand();
+        cmd.CommandText = "SELECT system, trust, field_formats, full_extract FROM systems";
+        using var r = cmd.ExecuteReader();
+        while (r.Read())
+            result[r.GetString(0)] = new SystemProfile(r.GetString(0), r.GetInt32(1), FieldsJson.Deserialize(r.GetString(2)), r.GetInt32(3) != 0);
+        return result;
+    }
+
+    public Dictionary<string, RecordState> LoadRecordStates(string system)
+    {
+        var result = new Dictionary<string, RecordState>(StringComparer.Ordinal);
+        using var cmd = _connection.CreateCommand();
+        cmd.CommandText = "SELECT source_key, record_id, content_hash, retired_run IS NOT NULL FROM source_records WHERE system=$s";
+        cmd.Parameters.AddWithValue("$s", system);
+        using var r = cmd.ExecuteReader();
+        while (r.Read()) result[r.GetString(0)] = new RecordState(r.GetInt32(1), r.GetString(2), r.GetBoolean(3));
+        return result;
+    }
+
+    public int[] UpsertSourceRecords(IReadOnlyList<(SourceRecord Record, int Trust)> records, long runId)
+    {
+        var ids = new int[records.Count];
+        using var tx = _connection.BeginTransaction();
+        using var cmd = _connection.CreateCommand();
+        cmd.Transaction = tx;
+        cmd.CommandText = """
+            INSERT INTO source_records(system, source_key, kind, content_hash, fields, trust, line, updated_at, first_run, last_run, retired_run)
+            VALUES ($system, $key, $kind, $hash, $fields, $trust, $line, $updated, $run, $run, NULL)
+            ON CONFLICT(system, source_key) DO UPDATE SET kind=excluded.kind, content_hash=excluded.content_hash,
+              fields=excluded.fields, trust=excluded.trust, line=excluded.line, updated_at=excluded.updated_at,
+              last_run=excluded.last_run, retired_run=NULL
+            RETURNING record_id
+            """;
+        var pSystem = cmd.Parameters.Add("$system", SqliteType.Text);
+        var pKey = cmd.Parameters.Add("$key", SqliteType.Text);
+        var pKind = cmd.Parameters.Add("$kind", SqliteType.Integer);
+        var pHash = cmd.Parameters.Add("$hash", SqliteType.Text);
+        var pFields = cmd.Parameters.Add("$fields", SqliteType.Text);
+        var pTrust = cmd.Parameters.Add("$trust", SqliteType.Integer);
+        var pLine = cmd.Parameters.Add("$line", SqliteType.Integer);
+        var pUpdated = cmd.Parameters.Add("$updated", SqliteType.Text);
+        cmd.Parameters.AddWithValue("$run", runId);
+        cmd.Prepare();
+        for (var i = 0; i < records.Count; i++)
+        {
+            var (rec, trust) = records[i];
+            pSystem.Value = rec.System;
+            pKey.Value = rec.Key;
+            pKind.Value = (int)rec.Kind;
+            pHash.Value = rec.ContentHash;
+            pFields.Value = FieldsJson.Serialize(rec.Fields);
+            pTrust.Value = trust;
+            pLine.Value = rec.Line;
+            pUpdated.Value = rec.UpdatedAt is { } u ? u.ToString("O", CultureInfo.InvariantCulture) : DBNull.Value;
+            ids[i] = Convert.ToInt32(cmd.ExecuteScalar(), CultureInfo.InvariantCulture);
+        }
+        SetMeta("resolution_pending", "1", tx);
+        tx.Commit();
+        return ids;
+    }
+
+    public void RetireRecords(IReadOnlyList<int> recordIds, long runId)
+    {
+        if (recordIds.Count == 0) return;
+        using var tx = _connection.BeginTransaction();
+        using var cmd = _connection.CreateCommand();
+        cmd.Transaction = tx;
+        cmd.CommandText = "UPDATE source_records SET retired_run=$run WHERE record_id=$id AND retired_run IS NULL";
+        cmd.Parameters.AddWithValue("$run", runId);
+        var pId = cmd.Parameters.Add("$id", SqliteType.Integer);
+        cmd.Prepare();
+        foreach (var id in recordIds) { pId.Value = id; cmd.ExecuteNonQuery(); }
+        SetMeta("resolution_pending", "1", tx);
+        tx.Commit();
+    }
+
+    public IEnumerable<StoredSourceRecord> ReadActiveRecords()
+    {
+        using var cmd = _connection.CreateCommand();
+        cmd.CommandText = "SELECT record_id, system, source_key, kind, fields, trust, line, updated_at, content_hash FROM source_records WHERE retired_run IS NULL ORDER BY record_id";
+        using var r = cmd.ExecuteReader();
+        while (r.Read())
+        {
+            var record = new SourceRecord(r.GetString(1), r.GetString(2), (PartyKind)r.GetInt32(3), FieldsJson.Deserialize(r.GetString(4)))
+            {
+                Line = r.IsDBNull(6) ? 0 : r.GetInt64(6),
+                UpdatedAt = r.IsDBNull(7) ? null : DateTimeOffset.Parse(r.GetString(7), CultureInfo.InvariantCulture),
+            };
+            yield return new StoredSourceRecord(r.GetInt32(0), record, r.GetInt32(5), r.GetString(8));
+        }
+    }
+
+    public int CountActiveRecords() => Scalar<int>("SELECT COUNT(*) FROM source_records WHERE retired_run IS NULL");
+
+    private T Scalar<T>(string sql)
+    {
+        using var cmd = _connection.CreateCommand();
+        cmd.CommandText = sql;
+        return (T)Convert.ChangeType(cmd.ExecuteScalar()!, typeof(T), CultureInfo.InvariantCulture);
+    }
+
+    public void AddRejects(IReadOnlyList<RejectedRow> rejects, long runId)
+    {
+        if (rejects.Count == 0) return;
+        using var tx = _connection.BeginTransaction();
+        using var cmd = _connection.CreateCommand();
+        cmd.Transaction = tx;
+        cmd.CommandText = "INSERT INTO rejects(run_id, system, line, field, reason, raw_text, source_key) VALUES ($run, $s, $l, $f, $r, $raw, $k)";
+        cmd.Parameters.AddWithValue("$run", runId);
+        var pS = cmd.Parameters.Add("$s", SqliteType.Text);
+        var pL = cmd.Parameters.Add("$l", SqliteType.Integer);
+        var pF = cmd.Parameters.Add("$f", SqliteType.Text);
+        var pR = cmd.Parameters.Add("$r", SqliteType.Text);
+        var pRaw = cmd.Parameters.Add("$raw", SqliteType.Text);
+        var pK = cmd.Parameters.Add("$k", SqliteType.Text);
+        cmd.Prepare();
+        foreach (var rej in rejects)
+        {
+            pS.Value = rej.System; pL.Value = rej.Line; pF.Value = (object?)rej.Field ?? DBNull.Value; pR.Value = rej.Reason;
+            pRaw.Value = (object?)rej.RawText ?? DBNull.Value; pK.Value = (object?)rej.Key ?? DBNull.Value;
+            cmd.ExecuteNonQuery();
+        }
+        tx.Commit();
+    }
+
+    public void ReplaceTransactions(string system, IReadOnlyList<SourceTransaction> transactions, long runId)
+    {
+        using var tx = _connection.BeginTransaction();
+        using (var del = _connection.CreateCommand())
+        {
+            del.Transaction = tx;
+            del.CommandText = "DELETE FROM transactions WHERE system=$s";
+            del.Parameters.AddWithValue("$s", system);
+            del.ExecuteNonQuery();
+        }
+        using var cmd = _connection.CreateCommand();
+        cmd.Transaction = tx;
+        cmd.CommandText = "INSERT INTO transactions(system, source_key, amount_cents, txn_date, line, run_id) VALUES ($s, $k, $a, $d, $l, $run)";
+        cmd.Parameters.AddWithValue("$s", system);
+        cmd.Parameters.AddWithValue("$run", runId);
+        var pK = cmd.Parameters.Add("$k", SqliteType.Text);
+        var pA = cmd.Parameters.Add("$a", SqliteType.Integer);
+        var pD = cmd.Parameters.Add("$d", SqliteType.Text);
+        var pL = cmd.Parameters.Add("$l", SqliteType.Integer);
+        cmd.Prepare();
+        foreach (var t in transactions)
+        {
+            pK.Value = t.CustomerKey;
+            pA.Value = (long)decimal.Round(t.Amount * 100m, MidpointRounding.AwayFromZero);
+            pD.Value = t.Date is { } d ? d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : DBNull.Value;
+            pL.Value = t.Line;
+            cmd.ExecuteNonQuery();
+        }
+        tx.Commit();
+    }
+
+    public bool ResolutionPending
+    {
+        get => GetMeta("resolution_pending") == "1";
+        set => SetMeta("resolution_pending", value ? "1" : "0", null);
+    }
+
+    private string? GetMeta(string key)
+    {
+        using var cmd = _connection.CreateCommand();
+        cmd.CommandText = "SELECT value FROM meta WHERE key=$k";
+        cmd.Parameters.AddWithValue("$k", key);
+        return cmd.ExecuteScalar() as string;
+    }
+
+    private void SetMeta(string key, string value, SqliteTransaction? tx)
+    {
+        using var cmd = _connection.CreateCommand();
+        cmd.Transaction = tx;
+        cmd.CommandText = "INSERT INTO meta(key, value) VALUES ($k, $v) ON CONFLICT(key) DO UPDATE SET value=excluded.value";
+        cmd.Parameters.AddWithValue("$k", key);
+        cmd.Parameters.AddWithValue("$v", value);
+        cmd.ExecuteNonQuery();
+    }
+
+    public string? LoadModel() => GetMeta("model");
+
+    public void SaveModel(string json, long runId)
+    {
+        using var tx = _connection.BeginTransaction();
+        SetMeta("model", json, tx);
+        SetMeta("model_run", runId.ToString(CultureInfo.InvariantCulture), tx);
+        tx.Commit();
+    }
+
+    public Dictionary<int, string> LoadCrossReferenceByRecord()
+    {
+        var result = new Dictionary<int, string>();
+        using var cmd = _connection.CreateCommand();
+        cmd.CommandText = "SELECT record_id, golden_id FROM cross_reference";
+        using var r = cmd.ExecuteReader();
+        while (r.Read()) result[r.GetInt32(0)] = r.GetString(1);
+        return result;
+    }
+
+    public Dictionary<string, long> LoadGoldenIdAges()
+    {
+        var result = new Dictionary<string, long>(StringComparer.Ordinal);
+        using var cmd = _connection.CreateCommand();
+        cmd.CommandText = "SELECT golden_id, seq FROM golden_ids";
+        using var r = cmd.ExecuteReader();
+        while (r.Read()) result[r.GetString(0)] = r.GetInt64(1);
+        return result;
+    }
+
+    public long NextGoldenSequence() => Scalar<long>("SELECT COALESCE(MAX(seq), 0) + 1 FROM golden_ids");
+
+    public void WriteResolution(ResolutionWrite write, long runId)
+    {
+        using var tx = _connection.BeginTransaction();
+        var now = Now();
+        Execute("DELETE FROM cross_reference; DELETE FROM golden_records; DELETE FROM match_links; DELETE FROM quality_findings; DELETE FROM review_tasks WHERE status='open';", tx);
+
+        using (var cmd = _connection.CreateCommand())
+        {
+            cmd.Transaction = tx;
+            cmd.CommandText = "INSERT INTO golden_ids(golden_id, seq, kind, status, redirect_to, created_run, changed_run) VALUES ($g, $seq, $kind, 'active', NULL, $run, $run)";
+            var pG = cmd.Parameters.Add("$g", SqliteType.Text);
+            var pSeq = cmd.Parameters.Add("$seq", SqliteType.Integer);
+            var pKind = cmd.Parameters.Add("$kind", SqliteType.Integer);
+            cmd.Parameters.AddWithValue("$run", runId);
+            cmd.Prepare();
+            var kinds = new Dictionary<string, PartyKind>(StringComparer.Ordinal);
+            foreach (var g in write.GoldenRecords) kinds[g.GoldenId] = g.Kind;
+            foreach (var (id, seq) in write.MintedSequences)
+            {
+                pG.Value = id; pSeq.Value = seq; pKind.Value = (int)kinds.GetValueOrDefault(id);
+                cmd.ExecuteNonQuery();
+            }
+        }
+        using (var cmd = _connection.CreateCommand())
+        {
+            cmd.Transaction = tx;
+            cmd.CommandText = "UPDATE golden_ids SET status='merged', redirect_to=$to, changed_run=$run WHERE golden_id=$g";
+            var pG = cmd.Parameters.Add("$g", SqliteType.Text);
+            var pTo = cmd.Parameters.Add("$to", SqliteType.Text);
+            cmd.Parameters.AddWithValue("$run", runId);
+            foreach (var c in write.IdChanges)
+            {
+                if (c.Kind != GoldenIdChangeKind.MergedInto) continue;
+                pG.Value = c.GoldenId; pTo.Value = (object?)c.Other ?? DBNull.Value;
+                cmd.ExecuteNonQuery();
+            }
+            // A merged ID that a later run reinstates (records came back) is active again.
+            cmd.Parameters.Clear();
+            cmd.CommandText = "UPDATE golden_ids SET status='active', redirect_to=NULL, changed_run=$run WHERE golden_id=$g AND status<>'active'";
+            pG = cmd.Parameters.Add("$g", SqliteType.Text);
+            cmd.Parameters.AddWithValue("$run", runId);
+            foreach (var g in write.GoldenRecords) { pG.Value = g.GoldenId; cmd.ExecuteNonQuery(); }
+        }
+        using (var cmd = _connection.CreateCommand())
+        {
+            cmd.Transaction = tx;
+            cmd.CommandText = "INSERT INTO golden_records(golden_id, kind, fields, lineage, member_count, systems, updated_run) VALUES ($g, $k, $f, $l, $n, $s, $run)";
+            var pG = cmd.Parameters.Add("$g", SqliteType.Text);
+            var pK = cmd.Parameters.Add("$k", SqliteType.Integer);
+            var pF = cmd.Parameters.Add("$f", SqliteType.Text);
+            var pL = cmd.Parameters.Add("$l", SqliteType.Text);
+            var pN = cmd.Parameters.Add("$n", SqliteType.Integer);
+            var pS = cmd.Parameters.Add("$s", SqliteType.Text);
+            cmd.Parameters.AddWithValue("$run", runId);
+            cmd.Prepare();
+            foreach (var g in write.GoldenRecords)
+            {
+                pG.Value = g.GoldenId; pK.Value = (int)g.Kind;
+                pF.Value = JsonSerializer.Serialize(g.Fields, StoreJson.Options);
+                pL.Value = JsonSerializer.Serialize(g.Lineage, StoreJson.Options);
+                pN.Value = g.MemberCount; pS.Value = string.Join(',', g.Systems);
+                cmd.ExecuteNonQuery();
+            }
+        }
+        using (var cmd = _connection.CreateCommand())
+        {
+            cmd.Transaction = tx;
+            cmd.CommandText = "INSERT INTO cross_reference(system, source_key, record_id, golden_id) VALUES ($s, $k, $r, $g)";
+            var pS = cmd.Parameters.Add("$s", SqliteType.Text);
+            var pK = cmd.Parameters.Add("$k", SqliteType.Text);
+            var pR = cmd.Parameters.Add("$r", SqliteType.Integer);
+            var pG = cmd.Parameters.Add("$g", SqliteType.Text);
+            cmd.Prepare();
+            foreach (var x in write.CrossReference)
+            {
+                pS.Value = x.System; pK.Value = x.Key; pR.Value = x.RecordId; pG.Value = x.GoldenId;
+                cmd.ExecuteNonQuery();
+            }
+        }
+        using (var cmd = _connection.CreateCommand())
+        {
+            cmd.Transaction = tx;
+            cmd.CommandText = "INSERT OR REPLACE INTO match_links(record_a, record_b, probability, weight, pattern, decision, run_id) VALUES ($a, $b, $p, $w, $pat, $d, $run)";
+            var pA = cmd.Parameters.Add("$a", SqliteType.Integer);
+            var pB = cmd.Parameters.Add("$b", SqliteType.Integer);
+            var pP = cmd.Parameters.Add("$p", SqliteType.Real);
+            var pW = cmd.Parameters.Add("$w", SqliteType.Real);
+            var pPat = cmd.Parameters.Add("$pat", SqliteType.Integer);
+            var pD = cmd.Parameters.Add("$d", SqliteType.Text);
+            cmd.Parameters.AddWithValue("$run", runId);
+            cmd.Prepare();
+            foreach (var l in write.Links)
+            {
+                pA.Value = l.RecordA; pB.Value = l.RecordB; pP.Value = l.Probability; pW.Value = l.Weight;
+                pPat.Value = unchecked((long)l.Pattern); pD.Value = l.Decision;
+                cmd.ExecuteNonQuery();
+            }
+        }
+        using (var cmd = _connection.CreateCommand())
+        {
+            cmd.Transaction = tx;
+            // A pair a steward already decided keeps its decision; only open tasks are replaced.
+            cmd.CommandText = """
+                INSERT INTO review_tasks(record_a, record_b, golden_a, golden_b, probability, reason, explanation, status, created_run)
+                VALUES ($a, $b, $ga, $gb, $p, $r, $e, 'open', $run) ON CONFLICT(record_a, record_b) DO NOTHING
+                """;
+            var pA = cmd.Parameters.Add("$a", SqliteType.Integer);
+            var pB = cmd.Parameters.Add("$b", SqliteType.Integer);
+            var pGa = cmd.Parameters.Add("$ga", SqliteType.Text);
+            var pGb = cmd.Parameters.Add("$gb", SqliteType.Text);
+            var pP = cmd.Parameters.Add("$p", SqliteType.Real);
+            var pR = cmd.Parameters.Add("$r", SqliteType.Text);
+            var pE = cmd.Parameters.Add("$e", SqliteType.Text);
+            cmd.Parameters.AddWithValue("$run", runId);
+            cmd.Prepare();
+            foreach (var t in write.Reviews)
+            {
+                pA.Value = t.RecordA; pB.Value = t.RecordB; pGa.Value = t.GoldenA; pGb.Value = t.GoldenB; pP.Value = t.Probability;
+                pR.Value = t.Reason; pE.Value = t.Explanation;
+                cmd.ExecuteNonQuery();
+            }
+        }
+        using (var cmd = _connection.CreateCommand())
+        {
+            cmd.Transaction = tx;
+            cmd.CommandText = "INSERT INTO golden_events(golden_id, at, run_id, kind, cause, detail) VALUES ($g, $t, $run, $k, $c, $d)";
+            var pG = cmd.Parameters.Add("$g", SqliteType.Text);
+            var pK = cmd.Parameters.Add("$k", SqliteType.Text);
+            var pC = cmd.Parameters.Add("$c", SqliteType.Text);
+            var pD = cmd.Parameters.Add("$d", SqliteType.Text);
+            cmd.Parameters.AddWithValue("$t", now);
+            cmd.Parameters.AddWithValue("$run", runId);
+            cmd.Prepare();
+            foreach (var e in write.Events)
+            {
+                pG.Value = e.GoldenId; pK.Value = e.Kind; pC.Value = e.Cause; pD.Value = e.Detail;
+                cmd.ExecuteNonQuery();
+            }
+        }
+        using (var cmd = _connection.CreateCommand())
+        {
+            cmd.Transaction = tx;
+            cmd.CommandText = "INSERT INTO quality_findings(record_id, field, code, message) VALUES ($r, $f, $c, $m)";
+            var pR = cmd.Parameters.Add("$r", SqliteType.Integer);
+            var pF = cmd.Parameters.Add("$f", SqliteType.Text);
+            var pC = cmd.Parameters.Add("$c", SqliteType.Text);
+            var pM = cmd.Parameters.Add("$m", SqliteType.Text);
+            cmd.Prepare();
+            foreach (var (id, f) in write.Findings)
+            {
+                pR.Value = id; pF.Value = f.Field; pC.Value = f.Code; pM.Value = f.Message;
+                cmd.ExecuteNonQuery();
+            }
+        }
+        SetMeta("resolution_pending", "0", tx);
+        tx.Commit();
+    }
+
+    public string? ResolveGoldenId(string goldenId)
+    {
+        using var cmd = _connection.CreateCommand();
+        cmd.CommandText = "SELECT status, redirect_to FROM golden_ids WHERE golden_id=$g";
+        var p = cmd.Parameters.Add("$g", SqliteType.Text);
+        var current = goldenId;
+        for (var hops = 0; hops < 64; hops++)
+        {
+            p.Value = current;
+            using var r = cmd.ExecuteReader();
+            if (!r.Read()) return null;
+            if (r.GetString(0) == "active" || r.IsDBNull(1)) return current;
+            current = r.GetString(1);
+        }
+        throw new InvalidOperationException($"redirect loop from golden ID {goldenId}");
+    }
+
+    public IEnumerable<CrossReference> ReadCrossReference()
+    {
+        using var cmd = _connection.CreateCommand();
+        cmd.CommandText = "SELECT system, source_key, golden_id FROM cross_reference ORDER BY system, source_key";
+        using var r = cmd.ExecuteReader();
+        while (r.Read()) yield return new CrossReference(r.GetString(0), r.GetString(1), r.GetString(2));
+    }
+
+    /// <summary>Runs a read-only query (reports, tests, the API's views).</summary>
+    public SqliteCommand CreateQuery(string sql)
+    {
+        var cmd = _connection.CreateCommand();
+        cmd.CommandText = sql;
+        return cmd;
+    }
+
+    public void Dispose()
+    {
+        // Fold the WAL back so the file is self-contained when the process ends.
+        try { Execute("PRAGMA wal_checkpoint(TRUNCATE);"); } catch (SqliteException) { }
+        _connection.Dispose();
+    }
+}
+
+internal static class StoreJson
+{
+    public static readonly JsonSerializerOptions Options = new()
+    {
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+    };
+}
+
+/// <summary>Source fields as a JSON object; readable Chinese (not \u-escaped) so the store stays inspectable.</summary>
+internal static class FieldsJson
+{
+    public static string Serialize(IReadOnlyDictionary<string, string> fields)
+    {
+        var keys = fields.Keys.ToArray();
+        Array.Sort(keys, StringComparer.Ordinal);
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>(256);
+        using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = StoreJson.Options.Encoder }))
+        {
+            w.WriteStartObject();
+            foreach (var k in keys) w.WriteString(k, fields[k]);
+            w.WriteEndObject();
+        }
+        return System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
+
+    public static Dictionary<string, string> Deserialize(string json)
+    {
+        var result = new Dictionary<string, string>(8, StringComparer.Ordinal);
+        var reader = new Utf8JsonReader(System.Text.Encoding.UTF8.GetBytes(json));
+        string? name = null;
+        while (reader.Read())
+        {
+            if (reader.TokenType == JsonTokenType.PropertyName) name = reader.GetString();
+            else if (reader.TokenType == JsonTokenType.String && name is not null) result[name] = reader.GetString()!;
+        }
+        return result;
+    }
+}

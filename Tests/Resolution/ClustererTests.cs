@@ -1,0 +1,68 @@
+using Mdm.Engine.Resolution;
+
+namespace Mdm.Tests.Resolution;
+
+public class ClustererTests
+{
+    private static readonly Clusterer Clusterer = new(linkThreshold: 0.95, reviewThreshold: 0.5, cannotLinkThreshold: 0.001, clusterLinkShare: 0.5);
+
+    [Test]
+    public void One_link_does_not_chain_two_tight_clusters()
+    {
+        var pairs = new List<ScoredPair>
+        {
+            new(0, 1, 0.999f), new(0, 2, 0.999f), new(1, 2, 0.999f),
+            new(3, 4, 0.999f), new(3, 5, 0.999f), new(4, 5, 0.999f),
+            new(2, 3, 0.96f), // above the link threshold, but alone between two groups of three
+        };
+        var result = Clusterer.Cluster(6, pairs);
+
+        Assert.That(result.ClusterOf[0], Is.EqualTo(result.ClusterOf[2]));
+        Assert.That(result.ClusterOf[3], Is.EqualTo(result.ClusterOf[5]));
+        Assert.That(result.ClusterOf[2], Is.Not.EqualTo(result.ClusterOf[3]));
+        Assert.That(result.Reviews, Has.Count.EqualTo(1));
+        Assert.That(result.Reviews[0].Reason, Does.Contain("chain"));
+    }
+
+    [Test]
+    public void Clusters_join_when_most_of_the_smaller_one_links_across()
+    {
+        var pairs = new List<ScoredPair>
+        {
+            new(0, 1, 0.999f), new(2, 3, 0.999f),
+            new(0, 2, 0.97f), new(1, 3, 0.97f),
+        };
+        var result = Clusterer.Cluster(4, pairs);
+        Assert.That(result.ClusterOf.Distinct().Count(), Is.EqualTo(1));
+    }
+
+    [Test]
+    public void A_transitive_chain_through_a_record_with_counter_evidence_is_refused()
+    {
+        // 0~1 and 1~2 look like matches, but 0 and 2 carry different ID cards (scored near zero).
+        var pairs = new List<ScoredPair> { new(0, 1, 0.99f), new(1, 2, 0.98f), new(0, 2, 0.00001f) };
+        var result = Clusterer.Cluster(3, pairs);
+        Assert.That(result.ClusterOf[0], Is.EqualTo(result.ClusterOf[1]));
+        Assert.That(result.ClusterOf[2], Is.Not.EqualTo(result.ClusterOf[0]));
+        Assert.That(result.Reviews.Single().Reason, Does.StartWith("evidence against"));
+    }
+
+    [Test]
+    public void Uncertain_pairs_become_review_candidates_not_links()
+    {
+        var result = Clusterer.Cluster(2, [new(0, 1, 0.7f)]);
+        Assert.That(result.ClusterOf[0], Is.Not.EqualTo(result.ClusterOf[1]));
+        Assert.That(result.Reviews.Single().Reason, Is.EqualTo("uncertain match"));
+    }
+
+    [Test]
+    public void Steward_separation_wins_over_a_strong_score_and_forced_link_over_a_weak_one()
+    {
+        var constraints = new ClusteringConstraints();
+        constraints.ForcedSeparations.Add((0, 1));
+        constraints.ForcedLinks.Add((2, 3));
+        var result = Clusterer.Cluster(4, [new(0, 1, 0.9999f), new(2, 3, 0.01f)], constraints);
+        Assert.That(result.ClusterOf[0], Is.Not.EqualTo(result.ClusterOf[1]));
+        Assert.That(result.ClusterOf[2], Is.EqualTo(result.ClusterOf[3]));
+    }
+}
