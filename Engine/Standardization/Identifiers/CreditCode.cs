@@ -105,12 +105,19 @@ public static class CreditCode
         return Alphabet[check == 31 ? 0 : check];
     }
 
+    // Values of 'A'..'Y'; -1 for the excluded letters I, O, S, V.
+    private static ReadOnlySpan<sbyte> LetterValues =>
+    [
+        10, 11, 12, 13, 14, 15, 16, 17, -1, 18, 19, 20, 21, 22, -1, 23, // A-P
+        24, 25, -1, 26, 27, -1, 28, 29, 30,                             // Q-Y
+    ];
+
     // Value 0-30 of an alphabet character, -1 for anything else (I, O, S, V, Z, lower case, punctuation).
     private static int ValueOf(char c)
     {
         if (IdentifierChars.IsAsciiDigit(c))
             return c - '0';
-        return c is >= 'A' and <= 'Y' ? Alphabet.IndexOf(c, 10) : -1;
+        return c is >= 'A' and <= 'Y' ? LetterValues[c - 'A'] : -1;
     }
 
     private static bool IsAuthority(char c) => IdentifierChars.IsAsciiDigit(c) ? c != '0' : c is 'A' or 'N' or 'Y';

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using Mdm.Engine.Quality;
 using Mdm.Engine.Records;
@@ -67,7 +68,7 @@ public static class DateParsing
         if (allZero && anyDigit)
             return Invalid(input, IdentifierFindingCodes.Placeholder, $"'{input}' is a placeholder, not a date");
 
-        if (!string.IsNullOrEmpty(format) &&
+        if (IsUsableFormat(format) &&
             DateTime.TryParseExact(text, format, CultureInfo.InvariantCulture, DateTimeStyles.AllowWhiteSpaces, out var exact))
         {
             var date = DateOnly.FromDateTime(exact);
@@ -83,6 +84,11 @@ public static class DateParsing
         }
         return ParseShapes(input, text, dayFirstHint, limit);
     }
+
+    // TryParseExact still throws FormatException for a one-character format that is not a standard date format
+    // specifier ("%", "q", "K"); longer custom formats never throw, they just fail to match.
+    private static bool IsUsableFormat([NotNullWhen(true)] string? format) =>
+        !string.IsNullOrEmpty(format) && (format.Length > 1 || "dDfFgGmMoOrRstTuUyY".Contains(format[0]));
 
     private static DateResult ParseShapes(string input, ReadOnlySpan<char> s, bool? dayFirstHint, DateOnly limit)
     {

@@ -320,7 +320,7 @@ public static class PhoneNumber
         int minSubscriber = areaLength == 2 ? 8 : 7;
         if (s.Length < areaLength + minSubscriber)
             return Invalid(input, PhoneKind.Landline, IdentifierFindingCodes.InvalidLength,
-                $"fixed-line number 0{s} is too short for area code 0{s[..areaLength]}");
+                $"fixed-line number 0{s} is too short for area code 0{s[..Math.Min(areaLength, s.Length)]}");
         // Real subscriber numbers start with 2-9; a leading 1 is tolerated because sample and test data use "12345678".
         if (s[areaLength] == '0')
             return Invalid(input, PhoneKind.Landline, IdentifierFindingCodes.Unparsed,

@@ -77,6 +77,16 @@ public sealed class DateParsingTests
         Assert.That(r.Finding, Is.Null);
     }
 
+    [TestCase("yyyy'")]
+    [TestCase("%")]
+    [TestCase("q")]
+    [TestCase("\\")]
+    [TestCase("")]
+    public void Broken_format_falls_back_to_the_known_shapes(string format)
+    {
+        Assert.That(DateParsing.Parse("1985-03-07", format, Today).Value, Is.EqualTo(new DateOnly(1985, 3, 7)));
+    }
+
     [Test]
     public void Default_today_rejects_next_year()
     {
