@@ -222,9 +222,7 @@ public static class PhoneNumber
     {
         switch (c)
         {
-            case '转' or '#':
-                return true;
-            case 'x' or 'X':
+            case '转' or '#' or 'x' or 'X':
                 return true;
             case 'e' or 'E':
                 return i + 2 < text.Length && (IdentifierChars.Fold(text[i + 1]) | 0x20) == 'x' && (IdentifierChars.Fold(text[i + 2]) | 0x20) == 't';
@@ -256,7 +254,7 @@ public static class PhoneNumber
             if (national is ['0', ..])
                 national = national[1..];
             if (national.Length is 8 or 9)
-                return International(input, string.Concat("886", national));
+                return Valid(input, string.Concat("+886", national), PhoneKind.International, null);
             return Invalid(input, PhoneKind.International, IdentifierFindingCodes.InvalidLength,
                 $"Taiwan number has {national.Length} digits, expected 8 or 9");
         }
@@ -356,9 +354,6 @@ public static class PhoneNumber
 
     private static PhoneResult International(string input, ReadOnlySpan<char> digits) =>
         Valid(input, string.Concat("+", digits), PhoneKind.International, null);
-
-    private static PhoneResult International(string input, string digits) =>
-        Valid(input, "+" + digits, PhoneKind.International, null);
 
     private static PhoneResult Valid(string input, string e164, PhoneKind kind, string? area) =>
         new(input, e164, kind, area, true, null);
