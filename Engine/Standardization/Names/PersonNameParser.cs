@@ -35,9 +35,10 @@ public static class PersonNameParser
     /// as they are; a single separate part is used as a hint to split the full name.
     /// <para>
     /// Latin: titles (mr, mrs, ms, dr, …) are removed, then the family name is decided by, in order: a comma (family
-    /// before it); exactly one of the first/last tokens being a surname pinyin; one ALL-CAPS token among mixed-case ones
-    /// (ZHANG Wei); when the first and last tokens are both surname pinyin, the more common surname (so "Wei Zhang" and
-    /// "Xiao Ming Zhang" take zhang); otherwise Western order (last token). Pinyin given names written in several tokens
+    /// before it); one ALL-CAPS token among mixed-case ones (ZHANG Wei, CHAN Tai Man); exactly one of the first/last
+    /// tokens being a surname pinyin; when the first and last tokens are both surname pinyin, the more common surname
+    /// (so "Wei Zhang" and "Xiao Ming Zhang" take zhang, "Zhang Xiao Ming" too); otherwise Western order (the last
+    /// token that is not an initial). Pinyin given names written in several tokens
     /// are joined ("Xiao Ming" → "xiaoming"); tone marks are dropped and ü is written v when the token is pinyin.
     /// </para>
     /// </remarks>
@@ -252,16 +253,9 @@ public static class PersonNameParser
     /// <summary>Family token of a name in two or more tokens without a comma (see <see cref="Parse"/>).</summary>
     private static int ChooseFamilyToken(List<LatinToken> tokens)
     {
-        SurnameTable surnames = SurnameTable.Default;
-        int last = tokens.Count - 1;
-        bool firstIsSurname = !tokens[0].IsInitial && surnames.IsSurnamePinyin(tokens[0].Text);
-        bool lastIsSurname = !tokens[last].IsInitial && surnames.IsSurnamePinyin(tokens[last].Text);
-        if (firstIsSurname != lastIsSurname)
-        {
-            return firstIsSurname ? 0 : last;
-        }
-
-        // One ALL-CAPS token among mixed-case ones marks the family name (passport / airline style).
+        // One ALL-CAPS token among mixed-case ones marks the family name (passport, airline and Hong Kong style:
+        // "CHAN Tai Man"). It is checked before the surname test because it is written on purpose, while surname
+        // readings are ambiguous (man, ming and na are surnames too).
         int capsIndex = -1;
         int capsCount = 0;
         bool mixedCase = false;
@@ -288,14 +282,31 @@ public static class PersonNameParser
             return capsIndex;
         }
 
-        if (firstIsSurname && lastIsSurname)
+        SurnameTable surnames = SurnameTable.Default;
+        int last = tokens.Count - 1;
+        bool firstIsSurname = !tokens[0].IsInitial && surnames.IsSurnamePinyin(tokens[0].Text);
+        bool lastIsSurname = !tokens[last].IsInitial && surnames.IsSurnamePinyin(tokens[last].Text);
+        if (firstIsSurname != lastIsSurname)
         {
-            int firstRank = surnames.PinyinRank(tokens[0].Text);
-            int lastRank = surnames.PinyinRank(tokens[last].Text);
-            return lastRank < firstRank ? last : 0;
+            return firstIsSurname ? 0 : last;
         }
 
-        return last;
+        if (firstIsSurname)
+        {
+            // Both ends read as surnames ("Wei Zhang", "Xiao Ming Zhang"): take the more common surname, first on a tie.
+            return surnames.PinyinRank(tokens[last].Text) < surnames.PinyinRank(tokens[0].Text) ? last : 0;
+        }
+
+        // Western order: the last token that is not an initial ("Smith J." → smith).
+        for (int i = last; i > 0; i--)
+        {
+            if (!tokens[i].IsInitial)
+            {
+                return i;
+            }
+        }
+
+        return 0;
     }
 
     private static PersonName? BuildLatin(List<LatinToken> tokens, int familyStart, int familyEnd, NameScript script)
@@ -511,18 +522,18 @@ public static class PersonNameParser
 
         string text = sb.ToString();
         PinyinTable pinyin = PinyinTable.Default;
-        bool isPinyin = pinyin.SegmentSyllables(text) is not null;
+        bool isPinyin = pinyin.IsPinyin(text);
         if (umlaut && !isPinyin)
         {
             text = text.Replace('v', 'u'); // Müller, not pinyin
-            isPinyin = pinyin.SegmentSyllables(text) is not null;
+            isPinyin = pinyin.IsPinyin(text);
         }
 
         if (!isPinyin && (text.Contains("lyu", StringComparison.Ordinal) || text.Contains("nyu", StringComparison.Ordinal)))
         {
             // Chinese passports write ü as "yu" after l/n: LYU → lv (吕).
             string passport = text.Replace("lyu", "lv", StringComparison.Ordinal).Replace("nyu", "nv", StringComparison.Ordinal);
-            if (pinyin.SegmentSyllables(passport) is not null)
+            if (pinyin.IsPinyin(passport))
             {
                 text = passport;
                 isPinyin = true;

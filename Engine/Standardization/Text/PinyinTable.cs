@@ -186,7 +186,30 @@ public sealed class PinyinTable
         }
     }
 
-    private bool SegmentPart(ReadOnlySpan<char> word, List<string> output)
+    /// <summary>
+    /// True if <paramref name="latinLower"/> can be read as pinyin syllables (same rules as <see cref="SegmentSyllables"/>,
+    /// without allocating the result).
+    /// </summary>
+    internal bool IsPinyin(ReadOnlySpan<char> latinLower)
+    {
+        if (latinLower.IsEmpty)
+        {
+            return false;
+        }
+
+        foreach (Range range in latinLower.SplitAny("'-"))
+        {
+            ReadOnlySpan<char> part = latinLower[range];
+            if (part.IsEmpty || !SegmentPart(part, null))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private bool SegmentPart(ReadOnlySpan<char> word, List<string>? output)
     {
         foreach (char c in word)
         {
@@ -228,6 +251,11 @@ public sealed class PinyinTable
         if (count[n] == int.MaxValue)
         {
             return false;
+        }
+
+        if (output is null)
+        {
+            return true;
         }
 
         int insertAt = output.Count;

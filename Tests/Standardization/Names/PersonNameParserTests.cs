@@ -67,6 +67,8 @@ public sealed class PersonNameParserTests
     [TestCase("John SMITH", "smith john", "smith", "john", "john smith")]
     [TestCase("David Chen", "chen david", "chen", "david", "chen david")]
     [TestCase("Müller, Hans", "muller hans", "muller", "hans", "hans muller")]
+    [TestCase("CHAN Tai Man", "chan taiman", "chan", "taiman", "chan taiman")]    // caps beats 满 (man) being a surname
+    [TestCase("Smith J.", "smith j", "smith", "j", "j smith")]
     [TestCase("O'Brien, Patrick", "obrien patrick", "obrien", "patrick", "obrien patrick")]
     public void Parses_romanized_and_western_names(string input, string full, string family, string given, string key)
     {
