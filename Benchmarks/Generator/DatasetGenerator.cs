@@ -30,8 +30,13 @@ public sealed record GeneratedDataset(
 /// </summary>
 public static class DatasetGenerator
 {
+    /// <summary>The sources file, describing each source file's format, encoding, key and field mapping.</summary>
     public const string SourcesFileName = "sources.json";
+
+    /// <summary>system,key,entity for every valid record.</summary>
     public const string TruthFileName = "truth.csv";
+
+    /// <summary>system,line,reason for every deliberately bad row.</summary>
     public const string RejectsFileName = "rejects_expected.csv";
 
     /// <summary>Generates a dataset into <paramref name="outputDirectory"/> (created if needed; files are overwritten).</summary>

@@ -9,8 +9,10 @@ namespace Mdm.Benchmarks.Generator;
 /// </summary>
 public static class GenerateCommand
 {
+    /// <summary>One-line usage text.</summary>
     public const string Usage = "usage: generate --entities N --out DIR [--seed S] [--bad-rows RATE]";
 
+    /// <summary>Parses <paramref name="args"/> (the words after "generate"), generates, prints counts; 0 on success, 2 on bad arguments.</summary>
     public static int Run(IReadOnlyList<string> args, TextWriter output, TextWriter error)
     {
         int? entities = null;

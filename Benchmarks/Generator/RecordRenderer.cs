@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Mdm.Benchmarks.Generator.ReferenceData;
 
 namespace Mdm.Benchmarks.Generator;
 
@@ -415,7 +416,7 @@ internal sealed class RecordRenderer
     }
 
     private static string[]? EnglishNicknames(string given) =>
-        ReferenceData.EnglishNames.Nicknames.TryGetValue(given, out var n) ? n : null;
+        EnglishNames.Nicknames.TryGetValue(given, out var n) ? n : null;
 
     private string ReplaceDigit(string s)
     {
@@ -472,7 +473,7 @@ internal sealed class RecordRenderer
                 var at = name.IndexOf(o.Brand, StringComparison.Ordinal);
                 for (var i = at; i < at + o.Brand.Length; i++)
                 {
-                    if (ReferenceData.CompanyNames.BrandHomophones.TryGetValue(name[i], out var wrong))
+                    if (CompanyNames.BrandHomophones.TryGetValue(name[i], out var wrong))
                         return string.Concat(name.AsSpan(0, i), wrong.ToString(), name.AsSpan(i + 1));
                 }
                 return name;
