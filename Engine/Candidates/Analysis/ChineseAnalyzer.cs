@@ -14,6 +14,12 @@ namespace Mdm.Engine.Candidates.Analysis;
 /// No LowerCaseFilter: the tokenizer already lower-cases and width-folds letters, and Han words and bigrams have
 /// no case, so it would be a second pass over every term that changes nothing.
 /// <para>
+/// Word bigrams are on by default because this index exists for candidate recall: they let 上海市浦东新区 (one
+/// jieba word) meet 浦东, 南山区 meet 南山, and a word broken by a typo still share a bigram. The price, measured on
+/// synthetic data, is about twice the postings for addresses (7.8 → 15.5 terms per address) and half again for
+/// company names (3.9 → 5.9); analysis still runs at several hundred thousand addresses per second per core.
+/// </para>
+/// <para>
 /// 广东省深圳市南山区粤海街道科技园路12号 → 广东省 (广东, 东省), 深圳市 (深圳, 圳市), 南山区 (南山, 山区), 粤海,
 /// 科技园 (科技, 技园), 12; 街道, 路 and 号 are stop words.
 /// </para>

@@ -7,11 +7,11 @@ namespace Mdm.Engine.Candidates.Analysis;
 /// <summary>
 /// After every Han word of at least <see cref="MinWordLength"/> chars (type <see cref="ChineseTokenizer.WordType"/>),
 /// also emits its overlapping character bigrams at the same position (position increment 0), typed
-/// <see cref="BigramType"/>: 科技园路 → 科技园路, 科技, 技园, 园路.
+/// <see cref="BigramType"/>: 长江大桥 → 长江大桥, 长江, 江大, 大桥.
 /// </summary>
 /// <remarks>
 /// The segmenter is deterministic, but the same name is not always cut the same way: 南山区 is one word while
-/// 南山 alone is another, and one typo (科技圆路) turns one long word into several short ones. The bigrams of long
+/// 南山 alone is another, and one typo turns a long word into short ones (科技园 vs 科技/圆). The bigrams of long
 /// words give such variants shared terms. Two-char words already are bigrams, so only longer words expand.
 /// Bigrams found in an optional exclusion set (normally the analyzer's stop words) are skipped, so 分公司 does not
 /// bring back the stop word 公司.
