@@ -1,17 +1,25 @@
 using Lucene.Net.Analysis;
-using Lucene.Net.Analysis.Cjk;
 using Lucene.Net.Analysis.Miscellaneous;
-using Lucene.Net.Util;
+using Mdm.Engine.Candidates.Analysis;
+using Mdm.Engine.Standardization.Text;
 
 namespace Mdm.Engine.Candidates;
 
-/// <summary>The per-field analysis of the candidate index.</summary>
+/// <summary>
+/// The per-field analysis of the candidate index: person and company names as characters, bigrams and pinyin (so 张伟,
+/// 張偉 after conversion, and "Zhang Wei" meet); addresses segmented with the jieba dictionary plus bigrams of long words.
+/// </summary>
 internal static class CandidateAnalyzers
 {
-    public static Analyzer Create() =>
-        new PerFieldAnalyzerWrapper(new CJKAnalyzer(LuceneVersion.LUCENE_48), new Dictionary<string, Analyzer>
+    public static Analyzer Create()
+    {
+        var pinyin = PinyinTable.Default;
+        var name = new PersonNameAnalyzer(c => pinyin.Syllable(c), s => pinyin.SegmentSyllables(s));
+        var address = new ChineseAnalyzer();
+        return new PerFieldAnalyzerWrapper(address, new Dictionary<string, Analyzer>
         {
-            [CandidateIndex.NameField] = new CJKAnalyzer(LuceneVersion.LUCENE_48),
-            [CandidateIndex.AddressField] = new CJKAnalyzer(LuceneVersion.LUCENE_48),
+            [CandidateIndex.NameField] = name,
+            [CandidateIndex.AddressField] = address,
         });
+    }
 }

@@ -1,0 +1,82 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Mdm.Connectors;
+using Mdm.Connectors.Configuration;
+using Mdm.Engine.Pipeline;
+using Mdm.Engine.Scoring;
+using Mdm.Engine.Storage;
+
+namespace Mdm.Api.Cli;
+
+/// <summary>Options of a load, beyond what the sources file says.</summary>
+public sealed record LoadOptions
+{
+    /// <summary>Store file; default: the sources file's "store", else mdm-data/mdm.db beside it.</summary>
+    public string? StorePath { get; init; }
+    public string? MatchingPath { get; init; }
+    public bool Retrain { get; init; }
+}
+
+/// <summary>
+/// Reads every source of a sources file through its connector into the engine, then resolves. Used by <c>mdm load</c>,
+/// <c>mdm demo</c> and the tests alike.
+/// </summary>
+public static class LoadJob
+{
+    public static string StorePathOf(SourcesFile file, string? overridePath) =>
+        Path.GetFullPath(overridePath ?? file.ResolvePath(file.Store ?? "mdm-data/mdm.db"));
+
+    public static string IndexPathOf(string storePath) => storePath + ".index";
+
+    public static MatchingConfiguration Matching(string? path) =>
+        path is null ? MatchingConfiguration.Default() : MatchingConfiguration.Load(path);
+
+    public static LoadSummary Run(SourcesFile file, LoadOptions options, IProgress<ProgressUpdate>? progress = null, CancellationToken cancellationToken = default)
+    {
+        var clock = Stopwatch.StartNew();
+        var storePath = StorePathOf(file, options.StorePath);
+        using var store = SqliteMdmStore.Open(storePath);
+        var engine = new MdmEngine(store, Matching(options.MatchingPath), IndexPathOf(storePath))
+        {
+            Progress = progress,
+            Retrain = options.Retrain,
+        };
+        var summary = new LoadSummary { RunId = store.BeginRun("load", file.FilePath) };
+        try
+        {
+            foreach (var source in file.Sources)
+            {
+                var formats = new Dictionary<string, string>(StringComparer.Ordinal);
+                foreach (var (field, mapping) in source.Fields)
+                    if (mapping.Format is { } f) formats[field] = f;
+                var profile = new SystemProfile(source.System, source.Trust, formats, source.FullExtract);
+                using var connector = FileConnectors.OpenRecords(source, file);
+                summary.Systems.Add(engine.Ingest(summary.RunId, profile, Items(connector, cancellationToken), cancellationToken));
+            }
+            foreach (var txn in file.Transactions)
+            {
+                using var connector = FileConnectors.OpenTransactions(txn, file);
+                var (accepted, rejected) = engine.IngestTransactions(summary.RunId, txn.System,
+                    connector.ReadTransactions(cancellationToken).Select(r => (r.Transaction, r.Reject)));
+                var sys = summary.Systems.FirstOrDefault(s => s.System == txn.System);
+                if (sys is null) summary.Systems.Add(sys = new SystemLoadSummary { System = txn.System });
+                sys.Transactions += accepted;
+                sys.TransactionsRejected += rejected;
+            }
+            if (engine.NeedsResolution || options.Retrain) summary.Resolution = engine.Resolve(summary.RunId, cancellationToken);
+            summary.TotalSeconds = Math.Round(clock.Elapsed.TotalSeconds, 2);
+            store.FinishRun(summary.RunId, "succeeded", JsonSerializer.Serialize(summary));
+            return summary;
+        }
+        catch (Exception ex)
+        {
+            store.FinishRun(summary.RunId, "failed", JsonSerializer.Serialize(new { error = ex.Message }));
+            throw;
+        }
+    }
+
+    private static IEnumerable<IngestItem> Items(IRecordSource connector, CancellationToken ct)
+    {
+        foreach (var row in connector.ReadRecords(ct)) yield return new IngestItem(row.Record, row.Reject, row.Deleted);
+    }
+}

@@ -1,0 +1,159 @@
+using System.CommandLine;
+using System.Globalization;
+using CsvHelper;
+using Mdm.Connectors.Configuration;
+using Mdm.Engine.Evaluation;
+using Mdm.Engine.Storage;
+using Spectre.Console;
+
+namespace Mdm.Api.Cli;
+
+/// <summary>The <c>mdm</c> commands.</summary>
+public static class MdmCommandLine
+{
+    public static RootCommand Build()
+    {
+        var root = new RootCommand("Mdm: master data management and identity resolution. Source records in, stable golden customer IDs out.");
+        root.Add(Demo());
+        root.Add(Load());
+        root.Add(Export());
+        root.Add(Evaluate());
+        return root;
+    }
+
+    private static Option<FileInfo> ConfigOption() => new("--config", "-c")
+    {
+        Description = "The sources file (JSON) describing the source systems and the store.",
+        Required = true,
+    };
+
+    private static Option<string?> StoreOption() => new("--store")
+    {
+        Description = "Store file to use instead of the sources file's \"store\".",
+    };
+
+    private static Option<FileInfo?> MatchingOption() => new("--matching")
+    {
+        Description = "Matching configuration (JSON) to use instead of the built-in one.",
+    };
+
+    private static Command Demo()
+    {
+        var store = new Option<string>("--store") { Description = "Store file for the demo (replaced on every run).", DefaultValueFactory = _ => Path.Combine("mdm-data", "demo.db") };
+        var cmd = new Command("demo", "Loads the bundled sample of three legacy systems into a fresh store, resolves it and measures accuracy against the bundled truth.") { store };
+        cmd.SetAction(parse => Guard(() =>
+        {
+            var sample = Path.Combine(AppContext.BaseDirectory, "Samples", "demo");
+            var sourcesPath = Path.Combine(sample, "sources.json");
+            if (!File.Exists(sourcesPath)) throw new FileNotFoundException($"bundled sample not found at {sourcesPath}");
+            var storePath = Path.GetFullPath(parse.GetValue(store)!);
+            DeleteStore(storePath);
+            var file = SourcesFile.Load(sourcesPath);
+            AnsiConsole.MarkupLine($"Demo: {file.Sources.Count} source systems from [blue]{Markup.Escape(sample)}[/]");
+            var summary = ConsoleProgress.Run(p => LoadJob.Run(file, new LoadOptions { StorePath = storePath }, p));
+            Reports.Summary(summary, storePath);
+            var truthPath = Path.Combine(sample, "truth.csv");
+            Reports.Evaluation(EvaluateStore(storePath, truthPath));
+            return 0;
+        }));
+        return cmd;
+    }
+
+    private static Command Load()
+    {
+        var config = ConfigOption();
+        var store = StoreOption();
+        var matching = MatchingOption();
+        var retrain = new Option<bool>("--retrain") { Description = "Re-estimate the matching model (EM) even if the store holds one." };
+        var cmd = new Command("load", "Loads every source of the sources file (new, changed and retired records) and resolves golden customers.") { config, store, matching, retrain };
+        cmd.SetAction(parse => Guard(() =>
+        {
+            var file = SourcesFile.Load(parse.GetValue(config)!.FullName);
+            var options = new LoadOptions { StorePath = parse.GetValue(store), MatchingPath = parse.GetValue(matching)?.FullName, Retrain = parse.GetValue(retrain) };
+            var summary = ConsoleProgress.Run(p => LoadJob.Run(file, options, p));
+            Reports.Summary(summary, LoadJob.StorePathOf(file, options.StorePath));
+            return 0;
+        }));
+        return cmd;
+    }
+
+    private static Command Export()
+    {
+        var config = ConfigOption();
+        var store = StoreOption();
+        var output = new Option<FileInfo>("--out", "-o") { Description = "CSV file to write.", Required = true };
+        var xref = new Command("xref", "Writes the cross-reference: one row per accepted source record, header system,key,golden_id.") { config, store, output };
+        xref.SetAction(parse => Guard(() =>
+        {
+            var file = SourcesFile.Load(parse.GetValue(config)!.FullName);
+            var storePath = RequireStore(LoadJob.StorePathOf(file, parse.GetValue(store)));
+            var outPath = parse.GetValue(output)!.FullName;
+            Directory.CreateDirectory(Path.GetDirectoryName(outPath)!);
+            long rows = 0;
+            using (var s = SqliteMdmStore.Open(storePath))
+            using (var writer = new StreamWriter(outPath, false, new System.Text.UTF8Encoding(false)))
+            using (var csv = new CsvWriter(writer, CultureInfo.InvariantCulture))
+            {
+                csv.WriteField("system"); csv.WriteField("key"); csv.WriteField("golden_id"); csv.NextRecord();
+                foreach (var x in s.ReadCrossReference())
+                {
+                    csv.WriteField(x.System); csv.WriteField(x.Key); csv.WriteField(x.GoldenId); csv.NextRecord();
+                    rows++;
+                }
+            }
+            AnsiConsole.MarkupLine($"Wrote {rows:N0} cross-reference rows to [blue]{Markup.Escape(outPath)}[/]");
+            return 0;
+        }));
+        var cmd = new Command("export", "Exports data from the store.") { xref };
+        return cmd;
+    }
+
+    private static Command Evaluate()
+    {
+        var config = ConfigOption();
+        var store = StoreOption();
+        var truth = new Option<FileInfo>("--truth", "-t") { Description = "Truth CSV with header system,key,entity.", Required = true };
+        var cmd = new Command("evaluate", "Measures the store's golden customers against labelled truth: pairwise precision, recall, F1, false merges and missed pairs.") { config, store, truth };
+        cmd.SetAction(parse => Guard(() =>
+        {
+            var file = SourcesFile.Load(parse.GetValue(config)!.FullName);
+            var storePath = RequireStore(LoadJob.StorePathOf(file, parse.GetValue(store)));
+            Reports.Evaluation(EvaluateStore(storePath, parse.GetValue(truth)!.FullName));
+            return 0;
+        }));
+        return cmd;
+    }
+
+    public static PairwiseEvaluation EvaluateStore(string storePath, string truthPath)
+    {
+        var truth = TruthFile.Read(truthPath);
+        var predicted = new Dictionary<string, string>(StringComparer.Ordinal);
+        using (var s = SqliteMdmStore.Open(storePath))
+            foreach (var x in s.ReadCrossReference()) predicted[x.System + "/" + x.Key] = x.GoldenId;
+        return PairwiseEvaluation.Compute(predicted, truth);
+    }
+
+    private static string RequireStore(string path) =>
+        File.Exists(path) ? path : throw new FileNotFoundException($"no store at {path}: run 'mdm load' first");
+
+    private static void DeleteStore(string storePath)
+    {
+        foreach (var f in new[] { storePath, storePath + "-wal", storePath + "-shm" })
+            if (File.Exists(f)) File.Delete(f);
+        if (Directory.Exists(LoadJob.IndexPathOf(storePath))) Directory.Delete(LoadJob.IndexPathOf(storePath), recursive: true);
+    }
+
+    /// <summary>Known failures (bad configuration, missing files) print one clear line and exit 2, not a stack trace.</summary>
+    private static int Guard(Func<int> action)
+    {
+        try
+        {
+            return action();
+        }
+        catch (Exception ex) when (ex is SourcesFileException or FileNotFoundException or FormatException or DirectoryNotFoundException or IOException)
+        {
+            Console.Error.WriteLine($"mdm: {ex.Message}");
+            return 2;
+        }
+    }
+}

@@ -1,0 +1,69 @@
+using Mdm.Engine.Evaluation;
+using Mdm.Engine.Pipeline;
+using Spectre.Console;
+
+namespace Mdm.Api.Cli;
+
+/// <summary>What the commands print.</summary>
+internal static class Reports
+{
+    public static void Summary(LoadSummary s, string storePath)
+    {
+        var table = new Table().Title("[bold]Load summary[/]").AddColumns("system", "read", "accepted", "rejected", "new", "changed", "unchanged", "retired", "transactions", "txn rejected");
+        foreach (var x in s.Systems)
+            table.AddRow(Markup.Escape(x.System), N(x.Read), N(x.Accepted), N(x.Rejected), N(x.New), N(x.Changed), N(x.Unchanged), N(x.Retired), N(x.Transactions), N(x.TransactionsRejected));
+        table.AddRow("[bold]total[/]", N(s.Read), N(s.Accepted), N(s.RecordsRejected), N(s.Systems.Sum(x => x.New)), N(s.Systems.Sum(x => x.Changed)),
+            N(s.Systems.Sum(x => x.Unchanged)), N(s.Systems.Sum(x => x.Retired)), N(s.Systems.Sum(x => x.Transactions)), N(s.Systems.Sum(x => x.TransactionsRejected)));
+        AnsiConsole.Write(table);
+
+        var r = s.Resolution;
+        if (!r.Ran)
+        {
+            AnsiConsole.MarkupLine("No source record changed: golden IDs and golden records are as they were.");
+        }
+        else
+        {
+            var res = new Table().Title("[bold]Resolution[/]").AddColumns("measure", "value");
+            res.AddRow("source records resolved", N(r.Records));
+            res.AddRow("  persons / organizations", $"{N(r.Persons)} / {N(r.Organizations)}");
+            res.AddRow("candidate pairs scored", N(r.CandidatePairs));
+            res.AddRow("blocks skipped as too large", N(r.OversizedBlocks));
+            res.AddRow("golden customers", N(r.GoldenRecords));
+            res.AddRow("  with several source records", N(r.MultiRecordCustomers));
+            res.AddRow("  linked across systems", N(r.CrossSystemCustomers));
+            res.AddRow("linked pairs", N(r.LinkedPairs));
+            res.AddRow("review tasks for stewards", N(r.ReviewTasks));
+            res.AddRow("links refused (chain guard / counter-evidence)", N(r.RefusedLinks));
+            res.AddRow("golden IDs created / merged / split", $"{N(r.GoldenIdsCreated)} / {N(r.GoldenIdsMerged)} / {N(r.GoldenIdsSplit)}");
+            res.AddRow("quality findings", N(r.QualityFindings));
+            res.AddRow("model", r.ModelTrained ? "trained (EM) and stored" : "stored model reused");
+            res.AddRow("stage seconds", string.Join("  ", r.StageSeconds.Select(kv => $"{kv.Key} {kv.Value:0.0}")));
+            AnsiConsole.Write(res);
+        }
+        AnsiConsole.MarkupLine($"Store: [blue]{Markup.Escape(storePath)}[/]  run {s.RunId}  total {s.TotalSeconds:0.0} s");
+    }
+
+    public static void Evaluation(PairwiseEvaluation e)
+    {
+        var t = new Table().Title("[bold]Accuracy against truth (pairwise)[/]").AddColumns("measure", "value");
+        t.AddRow("records evaluated", N(e.Records));
+        if (e.RecordsOnlyInTruth > 0) t.AddRow("truth records not in the store (rejected or missing)", N(e.RecordsOnlyInTruth));
+        if (e.RecordsOnlyPredicted > 0) t.AddRow("store records without truth", N(e.RecordsOnlyPredicted));
+        t.AddRow("precision", e.Precision.ToString("0.0000"));
+        t.AddRow("recall", e.Recall.ToString("0.0000"));
+        t.AddRow("F1", $"[bold]{e.F1:0.0000}[/]");
+        t.AddRow("true pairs / predicted pairs / correct", $"{N(e.TruePairs)} / {N(e.PredictedPairs)} / {N(e.CorrectPairs)}");
+        t.AddRow("false-merge pairs", N(e.FalseMergePairs));
+        t.AddRow("missed pairs", N(e.MissedPairs));
+        t.AddRow("clusters predicted / true entities", $"{N(e.PredictedClusters)} / {N(e.TrueEntities)}");
+        t.AddRow("clusters with records of several entities", N(e.ImpureClusters));
+        t.AddRow("entities split over several clusters", N(e.SplitEntities));
+        AnsiConsole.Write(t);
+        if (e.FalseMergeExamples.Count > 0)
+            AnsiConsole.MarkupLine("False merges, e.g.: " + Markup.Escape(string.Join("; ", e.FalseMergeExamples.Take(5).Select(p => $"{p.KeyA} + {p.KeyB}"))));
+        if (e.MissedExamples.Count > 0)
+            AnsiConsole.MarkupLine("Missed, e.g.: " + Markup.Escape(string.Join("; ", e.MissedExamples.Take(5).Select(p => $"{p.KeyA} / {p.KeyB}"))));
+    }
+
+    private static string N(long n) => n.ToString("N0", System.Globalization.CultureInfo.InvariantCulture);
+}
