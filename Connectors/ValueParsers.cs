@@ -20,7 +20,9 @@ public static class ValueParsers
         "yyyy-M-d H:mm:ss.FFFFFFF", "yyyy-M-d'T'H:mm:ss.FFFFFFF",
     ];
 
-    private static readonly string[] TimestampFormats = ["yyyyMMddHHmmss", "yyyyMMddHHmm", "yyyyMMdd", "yyyy年M月d日", "yyyy年M月d日 H:mm:ss"];
+    private static readonly string[] CompactTimestampFormats = ["yyyyMMddHHmmss", "yyyyMMddHHmm", "yyyyMMdd"];
+
+    private static readonly string[] ChineseTimestampFormats = ["yyyy年M月d日 H:mm:ss", "yyyy年M月d日 H:mm", "yyyy年M月d日H:mm:ss"];
 
     /// <summary>
     /// Parses an amount: invariant culture ("1234.5", "1,234.50", "-12", "(12.00)"), full-width forms ("１２３４．５"),
@@ -99,15 +101,20 @@ public static class ValueParsers
         if (format is not null)
             return DateTimeOffset.TryParseExact(s, format, CultureInfo.InvariantCulture, styles, out timestamp);
 
-        if ((s.Length == 10 || s.Length == 13) && IsDigits(s) && s[0] is '1')
+        if (IsDigits(s))
         {
-            var number = long.Parse(s, NumberStyles.None, CultureInfo.InvariantCulture);
-            timestamp = s.Length == 10 ? DateTimeOffset.FromUnixTimeSeconds(number) : DateTimeOffset.FromUnixTimeMilliseconds(number);
-            return true;
+            if ((s.Length == 10 || s.Length == 13) && s[0] == '1')
+            {
+                var number = long.Parse(s, NumberStyles.None, CultureInfo.InvariantCulture);
+                timestamp = s.Length == 10 ? DateTimeOffset.FromUnixTimeSeconds(number) : DateTimeOffset.FromUnixTimeMilliseconds(number);
+                return true;
+            }
+            return DateTimeOffset.TryParseExact(s, CompactTimestampFormats, CultureInfo.InvariantCulture, styles, out timestamp);
         }
-        if (DateTimeOffset.TryParseExact(s, TimestampFormats, CultureInfo.InvariantCulture, styles, out timestamp)) return true;
-        if (DateTimeOffset.TryParseExact(s, DateFormats, CultureInfo.InvariantCulture, styles, out timestamp)) return true;
-        return s.Length >= 8 && DateTimeOffset.TryParse(s, CultureInfo.InvariantCulture, styles, out timestamp);
+        // The general parser first: it takes ISO 8601 and "yyyy-MM-dd HH:mm:ss" (the usual export) in one pass.
+        if (s.Length >= 8 && DateTimeOffset.TryParse(s, CultureInfo.InvariantCulture, styles, out timestamp)) return true;
+        return DateTimeOffset.TryParseExact(s, DateFormats, CultureInfo.InvariantCulture, styles, out timestamp) ||
+               DateTimeOffset.TryParseExact(s, ChineseTimestampFormats, CultureInfo.InvariantCulture, styles, out timestamp);
     }
 
     /// <summary>Maps full-width ASCII forms (U+FF01-U+FF5E) and the ideographic space to ASCII, into <paramref name="buffer"/>.</summary>

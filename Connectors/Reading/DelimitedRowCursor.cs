@@ -36,6 +36,7 @@ internal sealed class DelimitedRowCursor : RowCursor
     private static readonly byte[] ReplacementUtf8 = Encoding.UTF8.GetBytes(TextEncodings.ReplacementChar.ToString());
 
     private readonly char _delimiter;
+    private readonly bool _utf8Bytes;
     private readonly bool _quoting;
     private readonly int[] _slotColumns;
     private readonly string[] _columnNames;
@@ -43,6 +44,7 @@ internal sealed class DelimitedRowCursor : RowCursor
     private long _lineOffset;
     private int _expectedFieldCount;
     private int _restarts;
+    private bool _firstAfterRestart;
     private long _malformedLine = -1;
     private CsvMalformedReason _malformedReason;
     private string? _rawTextOverride;
@@ -52,7 +54,10 @@ internal sealed class DelimitedRowCursor : RowCursor
     {
         _delimiter = delimiter;
         _quoting = quoting;
-        _csv = CreateReader(OpenText(), hasHeader, allowLineBreaksInQuotes: true);
+        _utf8Bytes = context.Encoding.CodePage == Encoding.UTF8.CodePage && !StartsWithUtf16Or32Bom(context.FilePath);
+        _csv = _utf8Bytes
+            ? CreateReader(OpenStream(), hasHeader, allowLineBreaksInQuotes: true)
+            : CreateReader(OpenText(), hasHeader, allowLineBreaksInQuotes: true);
         try
         {
             if (hasHeader)
@@ -118,6 +123,8 @@ internal sealed class DelimitedRowCursor : RowCursor
             var line = _lineOffset + _csv.LineNumber;
             CsvMalformedReason? malformed = _malformedLine == _csv.LineNumber ? _malformedReason : null;
             _malformedLine = -1;
+            var firstAfterRestart = _firstAfterRestart;
+            _firstAfterRestart = false;
             if (_expectedFieldCount < 0) _expectedFieldCount = fieldCount;
             var countMismatch = fieldCount != _expectedFieldCount;
             var badQuoting = malformed is CsvMalformedReason.TextAfterClosingQuote or CsvMalformedReason.UnterminatedQuote
@@ -139,15 +146,24 @@ internal sealed class DelimitedRowCursor : RowCursor
             CanReadValues = true;
             if (badQuoting)
             {
-                ProblemReason = malformed == CsvMalformedReason.UnterminatedQuote
-                    ? "unbalanced quote: a quoted field is not closed before the end of the file"
-                    : "malformed quoting: text after the closing quote of a field";
+                ProblemReason = malformed switch
+                {
+                    CsvMalformedReason.UnterminatedQuote => "unbalanced quote: a quoted field is not closed before the end of the file",
+                    CsvMalformedReason.LineBreakInQuotes =>
+                        $"unbalanced quote: a quoted field is not closed on its line (after {MaxRestarts} broken quotes in this file, quoted fields may no longer span lines)",
+                    _ => "malformed quoting: text after the closing quote of a field",
+                };
+            }
+            else if (firstAfterRestart && malformed == CsvMalformedReason.StrayQuote)
+            {
+                // The line after a rejected broken line, with a lone quote: most likely the end of that line's quoted field.
+                ProblemReason = "stray quote on the line after an unbalanced quote: probably the rest of that quoted field";
             }
             else if (countMismatch)
             {
                 ProblemReason = $"row has {fieldCount} fields but the header has {_expectedFieldCount}";
             }
-            else if (raw.IndexOf(ReplacementUtf8) >= 0)
+            else if (!IsDecodable(raw))
             {
                 ProblemField = FindUndecodableColumn(fieldCount);
                 ProblemReason = UndecodableReason(ProblemField);
@@ -182,15 +198,29 @@ internal sealed class DelimitedRowCursor : RowCursor
         return span.IsEmpty ? null : TrimToNull(Encoding.UTF8.GetString(span));
     }
 
-    private StreamReader OpenText()
+    private FileStream OpenStream() =>
+        new(Context.FilePath, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
+
+    private StreamReader OpenText() =>
+        new(OpenStream(), Context.Encoding, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
+
+    private static bool StartsWithUtf16Or32Bom(string path)
     {
-        var stream = new FileStream(Context.FilePath, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
-        return new StreamReader(stream, Context.Encoding, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
+        Span<byte> start = stackalloc byte[2];
+        using var stream = File.OpenRead(path);
+        return stream.ReadAtLeast(start, 2, throwOnEndOfStream: false) == 2 &&
+               (start[0] == 0xFF && start[1] == 0xFE || start[0] == 0xFE && start[1] == 0xFF);
     }
 
-    private CsvReader CreateReader(TextReader text, bool hasHeader, bool allowLineBreaksInQuotes)
+    private CsvReader CreateReader(Stream utf8, bool hasHeader, bool allowLineBreaksInQuotes) =>
+        CsvReader.Create(utf8, Options(hasHeader, allowLineBreaksInQuotes), leaveOpen: false);
+
+    private CsvReader CreateReader(TextReader text, bool hasHeader, bool allowLineBreaksInQuotes) =>
+        CsvReader.Create(text, Options(hasHeader, allowLineBreaksInQuotes), leaveOpen: false);
+
+    private CsvReaderOptions Options(bool hasHeader, bool allowLineBreaksInQuotes)
     {
-        var options = new CsvReaderOptions
+        return new CsvReaderOptions
         {
             Separator = _delimiter,
             HasHeader = hasHeader,
@@ -209,7 +239,6 @@ internal sealed class DelimitedRowCursor : RowCursor
             FormatProvider = CultureInfo.InvariantCulture,
             OnMalformedRecord = OnMalformedRecord,
         };
-        return CsvReader.Create(text, options, leaveOpen: false);
     }
 
     private void OnMalformedRecord(CsvMalformedRecord record)
@@ -230,14 +259,34 @@ internal sealed class DelimitedRowCursor : RowCursor
         _restarts++;
         _malformedLine = -1;
 
-        var text = OpenText();
-        string? brokenLine = null;
+        FileStream? stream = null;
+        StreamReader? text = null;
+        var brokenLine = _utf8Bytes ? SkipToLineAfterBytes(line, out stream) : SkipToLineAfterText(line, out text);
+
+        Line = line;
+        ProblemReason = reason;
+        ProblemField = null;
+        CanReadValues = false;
+        _rawTextOverride = Truncate(brokenLine);
+        _lineOffset = line;
+        _firstAfterRestart = true;
+        var allowLineBreaksInQuotes = _restarts < MaxRestarts;
+        _csv = _utf8Bytes
+            ? CreateReader(stream!, hasHeader: false, allowLineBreaksInQuotes)
+            : CreateReader(text!, hasHeader: false, allowLineBreaksInQuotes);
+    }
+
+    /// <summary>Opens the decoded file after physical line <paramref name="line"/>; returns that line's text.</summary>
+    private string SkipToLineAfterText(long line, out StreamReader text)
+    {
+        text = OpenText();
+        string? lineText = null;
         try
         {
             for (long i = 1; i <= line; i++)
             {
-                brokenLine = text.ReadLine(); // StreamReader and CsvHelper both count CR, LF and CR LF as one line break
-                if (brokenLine is null) break;
+                lineText = text.ReadLine(); // StreamReader and CsvHelper both count CR, LF and CR LF as one line break
+                if (lineText is null) break;
             }
         }
         catch
@@ -245,14 +294,70 @@ internal sealed class DelimitedRowCursor : RowCursor
             text.Dispose();
             throw;
         }
+        return lineText ?? "";
+    }
 
-        Line = line;
-        ProblemReason = reason;
-        ProblemField = null;
-        CanReadValues = false;
-        _rawTextOverride = Truncate(brokenLine ?? "");
-        _lineOffset = line;
-        _csv = CreateReader(text, hasHeader: false, allowLineBreaksInQuotes: _restarts < MaxRestarts);
+    /// <summary>Opens the UTF-8 file at the start of the line after physical line <paramref name="line"/>; returns that line's text.</summary>
+    private string SkipToLineAfterBytes(long line, out FileStream stream)
+    {
+        stream = OpenStream();
+        try
+        {
+            var start = SkipLineBreaks(stream, line - 1);
+            stream.Position = start;
+            var next = SkipLineBreaks(stream, 1);
+            stream.Position = start;
+            var bytes = new byte[(int)Math.Min(next - start, MaxRawTextLength * 3)];
+            stream.ReadExactly(bytes);
+            stream.Position = next;
+            return Encoding.UTF8.GetString(bytes).TrimEnd('\r', '\n');
+        }
+        catch
+        {
+            stream.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// The position after <paramref name="count"/> line breaks (CR, LF or CR LF, as CsvHelper counts them) from the
+    /// current position, or the end of the file. UTF-8 never has CR or LF bytes inside a multi-byte character.
+    /// </summary>
+    private static long SkipLineBreaks(Stream stream, long count)
+    {
+        var position = stream.Position;
+        if (count <= 0) return position;
+        var buffer = new byte[1 << 16];
+        long breaks = 0;
+        var afterCarriageReturn = false;
+        int read;
+        while ((read = stream.Read(buffer)) > 0)
+        {
+            for (var i = 0; i < read; i++, position++)
+            {
+                var b = buffer[i];
+                if (afterCarriageReturn)
+                {
+                    afterCarriageReturn = false;
+                    if (b == (byte)'\n')
+                    {
+                        if (breaks == count) return position + 1;
+                        continue;
+                    }
+                    if (breaks == count) return position;
+                }
+                if (b == (byte)'\n')
+                {
+                    if (++breaks == count) return position + 1;
+                }
+                else if (b == (byte)'\r')
+                {
+                    breaks++;
+                    afterCarriageReturn = true;
+                }
+            }
+        }
+        return position;
     }
 
     private int ResolveColumn(ColumnSlot slot, bool hasHeader)
@@ -294,11 +399,18 @@ internal sealed class DelimitedRowCursor : RowCursor
         var csv = _csv!;
         for (var i = 0; i < fieldCount; i++)
         {
-            if (csv.GetRawSpan(i).IndexOf(ReplacementUtf8) < 0) continue;
+            if (IsDecodable(csv.GetRawSpan(i))) continue;
             return i < _columnNames.Length ? _columnNames[i] : (i + 1).ToString(CultureInfo.InvariantCulture);
         }
         return "?";
     }
+
+    /// <summary>
+    /// UTF-8 files are parsed as bytes, so bad bytes are still there: invalid UTF-8. Other encodings were decoded with
+    /// U+FFFD for bad bytes. A U+FFFD in the file itself is the trace of an earlier bad conversion: rejected too.
+    /// </summary>
+    private static bool IsDecodable(ReadOnlySpan<byte> utf8) =>
+        System.Text.Unicode.Utf8.IsValid(utf8) && utf8.IndexOf(ReplacementUtf8) < 0;
 
     private static bool IsBlank(ReadOnlySpan<byte> raw) => raw[Ascii.Trim(raw)].IsEmpty;
 

@@ -148,6 +148,67 @@ public sealed class DelimitedConnectorTests : ConnectorTestBase
         Assert.That(rows.Select(r => r.Record?.Line ?? r.Reject!.Line), Is.Ordered, "rows come in file order");
     }
 
+    [TestCase("utf-8")]
+    [TestCase("gb18030")]
+    public void An_unclosed_quote_followed_by_more_than_a_megabyte_still_recovers(string encoding)
+    {
+        var text = new StringBuilder("rec_id,given_name,surname,suburb\nr0,\"Ann,Lee,Perth\n");
+        const int goodRows = 25_000; // about 1.3 MB: past the size at which a record is taken to be a runaway quote
+        for (var i = 1; i <= goodRows; i++) text.Append("r").Append(i).Append(",Given").Append(i).Append(",Family,Somewhere far away\n");
+        WriteText("people.csv", text.ToString(), GetEncoding(encoding));
+        var rows = ReadSource($$"""
+            { "system": "A", "path": "people.csv", "encoding": "{{encoding}}", "key": "rec_id",
+              "fields": { "given_name": "given_name", "family_name": "surname", "city": "suburb" } }
+            """);
+
+        Assert.That(rows, Has.Count.EqualTo(goodRows + 1));
+        Assert.That(rows[0].Reject!.Line, Is.EqualTo(2));
+        Assert.That(rows[0].Reject!.RawText, Is.EqualTo("r0,\"Ann,Lee,Perth"));
+        Assert.That(Accepted(rows), Has.Count.EqualTo(goodRows));
+        Assert.That(rows[^1].Record!.Line, Is.EqualTo(goodRows + 2));
+    }
+
+    [Test]
+    public void Many_broken_quotes_are_all_recovered_and_every_row_is_accounted_for()
+    {
+        var text = new StringBuilder("rec_id,given_name,surname,suburb\n");
+        const int brokenRows = 130; // more than MaxRestarts (100): the later ones are caught line by line
+        for (var i = 0; i < brokenRows; i++)
+            text.Append("b").Append(i).Append(",\"Broken,Lee,Perth\n").Append("g").Append(i).Append(",Good,Lee,Perth\n");
+        text.Append("last,\"Multi\nline\",Lee,Perth\n");
+        WriteText("people.csv", text.ToString());
+        var rows = ReadSource(PeopleSource);
+
+        // After 100 recoveries quoted fields may no longer span lines: the last (well-formed) two-line row becomes two rejects.
+        Assert.That(rows, Has.Count.EqualTo(2 * brokenRows + 2));
+        Assert.That(rows.TakeLast(2).Select(r => r.Reject?.Line), Is.EqualTo(new long?[] { 2 + 2 * brokenRows, 3 + 2 * brokenRows }));
+        var pairs = rows.Take(2 * brokenRows).ToList();
+        Assert.That(Rejected(pairs).Select(r => r.Reject!.RawText), Is.EqualTo(Enumerable.Range(0, brokenRows).Select(i => $"b{i},\"Broken,Lee,Perth")));
+        Assert.That(Rejected(pairs).Select(r => r.Reject!.Line), Is.EqualTo(Enumerable.Range(0, brokenRows).Select(i => 2L + 2 * i)));
+        Assert.That(Accepted(pairs).Select(r => r.Record!.Key), Is.EqualTo(Enumerable.Range(0, brokenRows).Select(i => $"g{i}")));
+    }
+
+    [TestCase("\r", "utf-8")]
+    [TestCase("\r\n", "utf-8")]
+    [TestCase("\r", "gb18030")]
+    [TestCase("\n", "gb18030")]
+    public void Recovery_after_an_unclosed_quote_counts_lines_with_any_line_break(string lineBreak, string encoding)
+    {
+        var text = string.Join(lineBreak, "rec_id,given_name,surname,suburb", "r1,Ann,Lee,珀斯", "", "r2,\"Bob,Ng,达尔文",
+            "r3,\"Cy\nWu\",Wu,Hobart", "r4,Di,Ho,Cairns") + lineBreak;
+        WriteText("people.csv", text, GetEncoding(encoding));
+        var rows = ReadSource($$"""
+            { "system": "A", "path": "people.csv", "encoding": "{{encoding}}", "key": "rec_id",
+              "fields": { "given_name": "given_name", "family_name": "surname", "city": "suburb" } }
+            """);
+
+        Assert.That(rows.Select(r => r.Record?.Key ?? "reject"), Is.EqualTo(new[] { "r1", "reject", "r3", "r4" }));
+        Assert.That(rows.Select(r => r.Record?.Line ?? r.Reject!.Line), Is.EqualTo(new long[] { 2, 4, 5, 7 }));
+        Assert.That(rows[1].Reject!.RawText, Is.EqualTo("r2,\"Bob,Ng,达尔文"));
+        Assert.That(rows[2].Record![CanonicalField.GivenName], Is.EqualTo("Cy\nWu"));
+        Assert.That(rows[0].Record![CanonicalField.City], Is.EqualTo("珀斯"));
+    }
+
     [Test]
     public void A_stray_quote_that_pairs_with_a_later_quote_does_not_swallow_the_rows_between()
     {
@@ -162,6 +223,19 @@ public sealed class DelimitedConnectorTests : ConnectorTestBase
         Assert.That(Accepted(rows).Select(r => r.Record!.Key), Is.EqualTo(new[] { "r2", "r3", "r4" }));
         Assert.That(Accepted(rows)[1].Record![CanonicalField.GivenName], Is.EqualTo("Cy, Jr"));
         Assert.That(Rejected(rows).Single().Reject!.Line, Is.EqualTo(2));
+    }
+
+    [Test]
+    public void The_tail_of_a_multi_line_field_in_a_row_with_too_many_fields_does_not_become_a_record()
+    {
+        WriteText("people.csv",
+            "rec_id,given_name,surname,suburb\n" +
+            "r1,\"Ann\nMarie\",Lee,Perth,extra\n" +   // a proper multi-line field, but five fields
+            "r2,Bob,Ng,Darwin\n");
+        var rows = ReadSource(PeopleSource);
+
+        Assert.That(rows.Select(r => r.Record?.Key ?? $"reject@{r.Reject!.Line}"), Is.EqualTo(new[] { "reject@2", "reject@3", "r2" }));
+        Assert.That(rows[1].Reject!.Reason, Does.Contain("stray quote on the line after an unbalanced quote"));
     }
 
     [Test]
@@ -390,10 +464,11 @@ public sealed class DelimitedConnectorTests : ConnectorTestBase
         Assert.Throws<OperationCanceledException>(() => source.ReadRecords(cancellation.Token).ToList());
     }
 
-    [Test]
-    public void In_a_messy_file_every_data_row_is_either_accepted_or_rejected()
+    [TestCase("gb18030")]
+    [TestCase("utf-8")]
+    public void In_a_messy_file_every_data_row_is_either_accepted_or_rejected(string encoding)
     {
-        var gb = GetEncoding("gb18030");
+        var gb = GetEncoding(encoding);
         var lines = new List<byte[]>
         {
             gb.GetBytes("客户编号,客户名称,联系电话,地址\r\n"),
@@ -412,8 +487,8 @@ public sealed class DelimitedConnectorTests : ConnectorTestBase
             gb.GetBytes("C011,王十二,13000130000,西安"),                    // 11 good, no final line break
         };
         WriteBytes("counter.csv", lines.ToArray());
-        var rows = ReadSource("""
-            { "system": "counter", "path": "counter.csv", "encoding": "gb18030", "key": "客户编号",
+        var rows = ReadSource($$"""
+            { "system": "counter", "path": "counter.csv", "encoding": "{{encoding}}", "key": "客户编号",
               "fields": { "name": "客户名称", "phone": "联系电话", "address": "地址" } }
             """);
 
