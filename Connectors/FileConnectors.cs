@@ -16,8 +16,8 @@ public static class FileConnectors
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(file);
         var plan = RecordPlan.Create(source);
-        var cursor = OpenCursor(file, source.System, source.Path, source.Format, source.Encoding, source.Delimiter, source.HasHeader,
-            source.Quoting, plan.Slots);
+        var cursor = OpenCursor(file, $"source '{source.System}'", source.System, source.Path, source.Format, source.Encoding,
+            source.Delimiter, source.HasHeader, source.Quoting, plan.Slots);
         return new FileRecordSource(source, plan, cursor);
     }
 
@@ -28,19 +28,19 @@ public static class FileConnectors
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(file);
         var plan = TransactionPlan.Create(source);
-        var cursor = OpenCursor(file, source.System, source.Path, source.Format, source.Encoding, source.Delimiter, source.HasHeader,
-            source.Quoting, plan.Slots);
+        var cursor = OpenCursor(file, $"transaction source '{source.System}'", source.System, source.Path, source.Format,
+            source.Encoding, source.Delimiter, source.HasHeader, source.Quoting, plan.Slots);
         return new FileTransactionSource(source, plan, cursor);
     }
 
-    private static RowCursor OpenCursor(SourcesFile file, string system, string path, SourceFormat format, string? encodingName,
+    private static RowCursor OpenCursor(SourcesFile file, string subject, string system, string path, SourceFormat format, string? encodingName,
         char delimiter, bool hasHeader, bool quoting, IReadOnlyList<ColumnSlot> slots)
     {
         var fullPath = file.ResolvePath(path);
         if (!File.Exists(fullPath))
-            throw new SourcesFileException(file.FilePath, $"source '{system}'", system, $"file not found: {fullPath}");
+            throw new SourcesFileException(file.FilePath, subject, system, $"file not found: {fullPath}");
         var encoding = TextEncodings.Resolve(encodingName);
-        var context = new CursorContext(file.FilePath, system, fullPath, encoding, encodingName ?? "utf-8");
+        var context = new CursorContext(file.FilePath, subject, system, fullPath, encoding, encodingName ?? "utf-8");
         return format == SourceFormat.JsonLines
             ? new JsonLinesRowCursor(context, slots)
             : new DelimitedRowCursor(context, slots, delimiter, hasHeader, quoting);

@@ -7,8 +7,9 @@ namespace Mdm.Connectors.Reading;
 
 /// <summary>
 /// Reads CSV/TSV with CsvHelper (RFC 4180 quoting, fields may contain separators and line breaks), in any encoding
-/// .NET decodes: the file is decoded by a StreamReader whose decoder turns bad bytes into U+FFFD, and rows with U+FFFD
-/// are rejected naming the column.
+/// .NET decodes. UTF-8 files go to CsvHelper as bytes (its fast path) and rows with invalid UTF-8 are rejected; other
+/// encodings are decoded by a StreamReader whose decoder turns bad bytes into U+FFFD, and rows with U+FFFD are
+/// rejected. Either way the reject names the column.
 /// <para>
 /// Broken quoting. CsvHelper recovers from quoting errors inside one line (a stray quote inside an unquoted field is
 /// text: <c>O"Brien</c> stays as is; text after a closing quote, <c>"ab"c</c>, makes the row a reject). A quote that
@@ -392,7 +393,7 @@ internal sealed class DelimitedRowCursor : RowCursor
         throw ConfigurationError($"column '{slot.Column}' ({slot.Role}) is not in the header of {Context.FilePath}; the header has: {header}{hint}");
 
     private SourcesFileException ConfigurationError(string problem) =>
-        new(Context.SourcesFilePath, $"source '{Context.System}'", Context.System, problem);
+        new(Context.SourcesFilePath, Context.Subject, Context.System, problem);
 
     private string FindUndecodableColumn(int fieldCount)
     {

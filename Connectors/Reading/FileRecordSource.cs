@@ -44,9 +44,10 @@ internal sealed class FileRecordSource : IRecordSource
 
             if (_cursor.ProblemReason is { } problem)
             {
+                var field = _cursor.ProblemField;
                 string? key = null;
-                if (_cursor.CanReadValues && _cursor.ReadValues(values)) key = values[_plan.KeySlot];
-                yield return Reject(line, _cursor.ProblemField, problem, key);
+                if (_cursor.CanReadValues && _cursor.ReadValues(values)) key = values[_plan.KeySlot]; // for the reject only
+                yield return Reject(line, field, problem, key);
                 continue;
             }
             if (!_cursor.ReadValues(values))

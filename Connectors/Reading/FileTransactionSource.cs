@@ -36,9 +36,10 @@ internal sealed class FileTransactionSource : ITransactionSource
             var line = _cursor.Line;
             if (_cursor.ProblemReason is { } problem)
             {
+                var field = _cursor.ProblemField;
                 string? key = null;
-                if (_cursor.CanReadValues && _cursor.ReadValues(values)) key = values[_plan.KeySlot];
-                yield return Reject(line, _cursor.ProblemField, problem, key);
+                if (_cursor.CanReadValues && _cursor.ReadValues(values)) key = values[_plan.KeySlot]; // for the reject only
+                yield return Reject(line, field, problem, key);
                 continue;
             }
             if (!_cursor.ReadValues(values))

@@ -3,7 +3,8 @@ using System.Text;
 namespace Mdm.Connectors.Reading;
 
 /// <summary>Where a cursor reads from, for reading and for messages.</summary>
-internal sealed record CursorContext(string SourcesFilePath, string System, string FilePath, Encoding Encoding, string EncodingName);
+/// <param name="Subject">How messages name the source: "source 'crm'" or "transaction source 'crm'".</param>
+internal sealed record CursorContext(string SourcesFilePath, string Subject, string System, string FilePath, Encoding Encoding, string EncodingName);
 
 /// <summary>
 /// A source column a plan needs, once however many roles use it. <paramref name="ArraySeparator"/> joins the items of a

@@ -89,6 +89,6 @@ public sealed class TransactionConnectorTests : ConnectorTestBase
               "transactions": [ { "system": "counter", "path": "t.csv", "key": "k", "amount": "金额" } ] }
             """);
         var ex = Assert.Throws<Mdm.Connectors.Configuration.SourcesFileException>(() => FileConnectors.OpenTransactions(file.Transactions[0], file));
-        Assert.That(ex!.Message, Does.Contain("column '金额' (amount) is not in the header"));
+        Assert.That(ex!.Message, Does.Contain("transaction source 'counter': column '金额' (amount) is not in the header"));
     }
 }
