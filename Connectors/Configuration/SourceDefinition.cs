@@ -1,0 +1,80 @@
+namespace Mdm.Connectors.Configuration;
+
+/// <summary>One customer-record source of a sources file: where its file is, how to read it and how to map it.</summary>
+public sealed class SourceDefinition
+{
+    internal SourceDefinition(string system, string path, SourceFormat format, string? encoding, char delimiter,
+        bool hasHeader, bool quoting, string key, KindMapping kindMapping, IReadOnlyDictionary<string, FieldMapping> fields,
+        int trust, string? updatedAtColumn, string? updatedAtFormat, bool fullExtract, DeletedFlag? deletedFlag)
+    {
+        System = system;
+        Path = path;
+        Format = format;
+        Encoding = encoding;
+        Delimiter = delimiter;
+        HasHeader = hasHeader;
+        Quoting = quoting;
+        Key = key;
+        KindMapping = kindMapping;
+        Fields = fields;
+        Trust = trust;
+        UpdatedAtColumn = updatedAtColumn;
+        UpdatedAtFormat = updatedAtFormat;
+        FullExtract = fullExtract;
+        DeletedFlag = deletedFlag;
+    }
+
+    /// <summary>The source system's name; with <see cref="Key"/> it identifies a record for ever.</summary>
+    public string System { get; }
+
+    /// <summary>The file as written in the sources file (relative to its folder); see <see cref="SourcesFile.ResolvePath"/>.</summary>
+    public string Path { get; }
+
+    /// <summary>CSV, TSV or JSON lines ("format"; inferred from the file extension when absent, else CSV).</summary>
+    public SourceFormat Format { get; }
+
+    /// <summary>The encoding name as written ("encoding"), or null for UTF-8 (with or without BOM).</summary>
+    public string? Encoding { get; }
+
+    /// <summary>The field separator: ',' for CSV unless "delimiter" says otherwise, '\t' for TSV.</summary>
+    public char Delimiter { get; }
+
+    /// <summary>Whether the first line names the columns ("header", default true). Without one, columns are 1-based numbers ("1", "2", ...).</summary>
+    public bool HasHeader { get; }
+
+    /// <summary>Whether '"' quotes fields (RFC 4180; "quoting", default true). False reads every quote as text.</summary>
+    public bool Quoting { get; }
+
+    /// <summary>The column holding the record's key in the source system.</summary>
+    public string Key { get; }
+
+    /// <summary>How a record's kind (person or organization) is decided.</summary>
+    public KindMapping KindMapping { get; }
+
+    /// <summary>Canonical field name (see <see cref="Mdm.Engine.Records.CanonicalField"/>) → where its value comes from.</summary>
+    public IReadOnlyDictionary<string, FieldMapping> Fields { get; }
+
+    /// <summary>How much survivorship trusts this source, 0-100 ("trust", default 50).</summary>
+    public int Trust { get; }
+
+    /// <summary>The column with the record's last-change time ("updated_at"), if any.</summary>
+    public string? UpdatedAtColumn { get; }
+
+    /// <summary>The exact format of <see cref="UpdatedAtColumn"/>, if the sources file gives one.</summary>
+    public string? UpdatedAtFormat { get; }
+
+    /// <summary>
+    /// Whether each file is a full extract ("full_extract", default true): records of this system absent from it have been
+    /// removed from the source and should be retired. False for incremental (delta) extracts.
+    /// </summary>
+    public bool FullExtract { get; }
+
+    /// <summary>The soft-delete flag column ("deleted"), if any.</summary>
+    public DeletedFlag? DeletedFlag { get; }
+
+    /// <summary>The birth-date format of the birth_date mapping, if one is given (shortcut for the engine).</summary>
+    public string? BirthDateFormat =>
+        Fields.TryGetValue(Mdm.Engine.Records.CanonicalField.BirthDate, out var m) ? m.Format : null;
+
+    public override string ToString() => $"{System} ({Path})";
+}

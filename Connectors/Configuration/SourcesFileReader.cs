@@ -1,0 +1,523 @@
+using System.Globalization;
+using System.Text.Json;
+using Mdm.Engine.Records;
+
+namespace Mdm.Connectors.Configuration;
+
+/// <summary>Validates the JSON of a sources file into definitions; every error names the file, the source and the setting.</summary>
+internal sealed class SourcesFileReader
+{
+    private static readonly JsonDocumentOptions JsonOptions = new()
+    {
+        AllowTrailingCommas = true,
+        CommentHandling = JsonCommentHandling.Skip,
+    };
+
+    private static readonly HashSet<string> SourceProperties = new(StringComparer.Ordinal)
+    {
+        "system", "path", "format", "encoding", "delimiter", "header", "quoting", "key", "kind", "fields", "trust",
+        "updated_at", "full_extract", "deleted", "description",
+    };
+
+    private static readonly HashSet<string> TransactionProperties = new(StringComparer.Ordinal)
+    {
+        "system", "path", "format", "encoding", "delimiter", "header", "quoting", "key", "amount", "date", "date_format",
+        "description",
+    };
+
+    private readonly string _file;
+
+    public SourcesFileReader(string file) => _file = file;
+
+    public (string? Store, IReadOnlyList<SourceDefinition> Sources, IReadOnlyList<TransactionSourceDefinition> Transactions) Read(string json)
+    {
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(json, JsonOptions);
+        }
+        catch (JsonException ex)
+        {
+            var where = ex.LineNumber is { } line ? $" at line {line + 1}, position {(ex.BytePositionInLine ?? 0) + 1}" : "";
+            throw new SourcesFileException(_file, null, null, $"not valid JSON{where}: {ex.Message}", ex);
+        }
+
+        using (document)
+        {
+            var root = document.RootElement;
+            if (root.ValueKind != JsonValueKind.Object)
+                throw Error(null, null, $"the top level must be a JSON object with \"sources\", not {Describe(root.ValueKind)}");
+            CheckNoDuplicateProperties(root, null, null);
+
+            string? store = null;
+            if (root.TryGetProperty("store", out var storeElement) && storeElement.ValueKind != JsonValueKind.Null)
+                store = RequireString(storeElement, null, null, "\"store\"");
+
+            if (!root.TryGetProperty("sources", out var sourcesElement))
+                throw Error(null, null, "\"sources\" is missing: list the source systems to load");
+            if (sourcesElement.ValueKind != JsonValueKind.Array)
+                throw Error(null, null, $"\"sources\" must be an array of source objects, not {Describe(sourcesElement.ValueKind)}");
+            if (sourcesElement.GetArrayLength() == 0)
+                throw Error(null, null, "\"sources\" is empty: declare at least one source system");
+
+            var sources = new List<SourceDefinition>();
+            var systems = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+            var index = 0;
+            foreach (var element in sourcesElement.EnumerateArray())
+            {
+                var source = ReadSource(element, index);
+                if (systems.TryGetValue(source.System, out var first))
+                {
+                    throw Error($"source '{source.System}'", source.System,
+                        $"duplicate system name: sources[{first}] is already called '{sources[first].System}' (system names must be unique, ignoring case)");
+                }
+                systems.Add(source.System, index);
+                sources.Add(source);
+                index++;
+            }
+
+            var transactions = new List<TransactionSourceDefinition>();
+            if (root.TryGetProperty("transactions", out var transactionsElement) && transactionsElement.ValueKind != JsonValueKind.Null)
+            {
+                if (transactionsElement.ValueKind != JsonValueKind.Array)
+                    throw Error(null, null, $"\"transactions\" must be an array, not {Describe(transactionsElement.ValueKind)}");
+                index = 0;
+                foreach (var element in transactionsElement.EnumerateArray())
+                {
+                    var transaction = ReadTransaction(element, index);
+                    if (!systems.TryGetValue(transaction.System, out var sourceIndex) ||
+                        !string.Equals(sources[sourceIndex].System, transaction.System, StringComparison.Ordinal))
+                    {
+                        var hint = systems.TryGetValue(transaction.System, out var similar) ? $" (did you mean '{sources[similar].System}'?)" : "";
+                        throw Error($"transaction source '{transaction.System}'", transaction.System,
+                            $"no source in \"sources\" has system '{transaction.System}'{hint}; transactions must belong to a declared source system");
+                    }
+                    transactions.Add(transaction);
+                    index++;
+                }
+            }
+
+            return (store, sources, transactions);
+        }
+    }
+
+    private SourceDefinition ReadSource(JsonElement element, int index)
+    {
+        var subject = $"sources[{index}]";
+        if (element.ValueKind != JsonValueKind.Object)
+            throw Error(subject, null, $"each source must be a JSON object, not {Describe(element.ValueKind)}");
+
+        var system = element.TryGetProperty("system", out var systemElement)
+            ? RequireString(systemElement, subject, null, "\"system\"")
+            : throw Error(subject, null, "\"system\" is missing: name the source system");
+        subject = $"source '{system}'";
+        CheckNoDuplicateProperties(element, subject, system);
+        CheckKnownProperties(element, SourceProperties, subject, system);
+
+        var path = RequiredString(element, "path", subject, system);
+        var format = ReadFormat(element, path, subject, system);
+        var encoding = OptionalString(element, "encoding", subject, system);
+        if (encoding is not null && !TextEncodings.IsKnown(encoding))
+            throw Error(subject, system, $"unknown encoding '{encoding}' (use e.g. utf-8, gb18030, gbk, gb2312, big5)");
+        var delimiter = ReadDelimiter(element, format, subject, system);
+        var hasHeader = ReadLayoutBool(element, "header", format, subject, system);
+        var quoting = ReadLayoutBool(element, "quoting", format, subject, system);
+
+        var key = RequiredString(element, "key", subject, system);
+        var kind = element.TryGetProperty("kind", out var kindElement) && kindElement.ValueKind != JsonValueKind.Null
+            ? ReadKind(kindElement, subject, system)
+            : KindMapping.AllPersons;
+        var fields = ReadFields(element, subject, system);
+
+        var trust = 50;
+        if (element.TryGetProperty("trust", out var trustElement) && trustElement.ValueKind != JsonValueKind.Null)
+        {
+            if (trustElement.ValueKind != JsonValueKind.Number || !trustElement.TryGetInt32(out trust) || trust is < 0 or > 100)
+                throw Error(subject, system, $"\"trust\" must be a whole number from 0 to 100, not {trustElement.GetRawText()}");
+        }
+
+        string? updatedAtColumn = null, updatedAtFormat = null;
+        if (element.TryGetProperty("updated_at", out var updatedElement) && updatedElement.ValueKind != JsonValueKind.Null)
+            (updatedAtColumn, updatedAtFormat) = ReadColumnWithFormat(updatedElement, subject, system, "\"updated_at\"");
+
+        var fullExtract = OptionalBool(element, "full_extract", subject, system) ?? true;
+
+        DeletedFlag? deleted = null;
+        if (element.TryGetProperty("deleted", out var deletedElement) && deletedElement.ValueKind != JsonValueKind.Null)
+            deleted = ReadDeleted(deletedElement, subject, system);
+
+        var definition = new SourceDefinition(system, path, format, encoding, delimiter, hasHeader, quoting, key, kind, fields,
+            trust, updatedAtColumn, updatedAtFormat, fullExtract, deleted);
+        if (!hasHeader) CheckNumberedColumns(ColumnsOf(definition), subject, system);
+        return definition;
+    }
+
+    private TransactionSourceDefinition ReadTransaction(JsonElement element, int index)
+    {
+        var subject = $"transactions[{index}]";
+        if (element.ValueKind != JsonValueKind.Object)
+            throw Error(subject, null, $"each transaction source must be a JSON object, not {Describe(element.ValueKind)}");
+
+        var system = element.TryGetProperty("system", out var systemElement)
+            ? RequireString(systemElement, subject, null, "\"system\"")
+            : throw Error(subject, null, "\"system\" is missing: name the source system the transactions belong to");
+        subject = $"transaction source '{system}'";
+        CheckNoDuplicateProperties(element, subject, system);
+        CheckKnownProperties(element, TransactionProperties, subject, system);
+
+        var path = RequiredString(element, "path", subject, system);
+        var format = ReadFormat(element, path, subject, system);
+        var encoding = OptionalString(element, "encoding", subject, system);
+        if (encoding is not null && !TextEncodings.IsKnown(encoding))
+            throw Error(subject, system, $"unknown encoding '{encoding}' (use e.g. utf-8, gb18030, gbk, gb2312, big5)");
+        var delimiter = ReadDelimiter(element, format, subject, system);
+        var hasHeader = ReadLayoutBool(element, "header", format, subject, system);
+        var quoting = ReadLayoutBool(element, "quoting", format, subject, system);
+        var key = RequiredString(element, "key", subject, system);
+        var amount = RequiredString(element, "amount", subject, system);
+
+        string? date = null, dateFormat = null;
+        if (element.TryGetProperty("date", out var dateElement) && dateElement.ValueKind != JsonValueKind.Null)
+            (date, dateFormat) = ReadColumnWithFormat(dateElement, subject, system, "\"date\"");
+        var separateFormat = OptionalString(element, "date_format", subject, system);
+        if (separateFormat is not null)
+        {
+            if (dateFormat is not null)
+                throw Error(subject, system, "the date format is given twice (in \"date\" and in \"date_format\"); keep one");
+            if (date is null)
+                throw Error(subject, system, "\"date_format\" is set but \"date\" (the date column) is not");
+            CheckDateFormat(separateFormat, subject, system, "\"date_format\"");
+            dateFormat = separateFormat;
+        }
+
+        var definition = new TransactionSourceDefinition(system, path, format, encoding, delimiter, hasHeader, quoting, key, amount,
+            date, dateFormat);
+        if (!hasHeader)
+        {
+            var columns = new List<string> { key, amount };
+            if (date is not null) columns.Add(date);
+            CheckNumberedColumns(columns, subject, system);
+        }
+        return definition;
+    }
+
+    private SourceFormat ReadFormat(JsonElement element, string path, string subject, string system)
+    {
+        var text = OptionalString(element, "format", subject, system);
+        if (text is null)
+        {
+            var extension = System.IO.Path.GetExtension(path).ToLowerInvariant();
+            return extension switch
+            {
+                ".tsv" or ".tab" => SourceFormat.Tsv,
+                ".jsonl" or ".ndjson" => SourceFormat.JsonLines,
+                ".json" => throw Error(subject, system,
+                    $"cannot tell the layout of '{path}' from its extension: set \"format\": \"jsonl\" if it has one JSON object per line"),
+                _ => SourceFormat.Csv,
+            };
+        }
+        return text.ToLowerInvariant() switch
+        {
+            "csv" => SourceFormat.Csv,
+            "tsv" => SourceFormat.Tsv,
+            "jsonl" or "jsonlines" or "json-lines" or "ndjson" => SourceFormat.JsonLines,
+            _ => throw Error(subject, system, $"unknown \"format\" '{text}' (use \"csv\", \"tsv\" or \"jsonl\")"),
+        };
+    }
+
+    private char ReadDelimiter(JsonElement element, SourceFormat format, string subject, string system)
+    {
+        var defaultDelimiter = format == SourceFormat.Tsv ? '\t' : ',';
+        var text = OptionalString(element, "delimiter", subject, system, trim: false);
+        if (text is null) return defaultDelimiter;
+        if (format == SourceFormat.JsonLines)
+            throw Error(subject, system, "\"delimiter\" does not apply to JSON lines");
+        var delimiter = text switch
+        {
+            "\\t" or "tab" => '\t',
+            _ when text.Length == 1 => text[0],
+            _ => throw Error(subject, system, $"\"delimiter\" must be one character, not '{text}'"),
+        };
+        if (delimiter > 127 || delimiter is '"' or '\r' or '\n' || (char.IsLetterOrDigit(delimiter)))
+            throw Error(subject, system, $"\"delimiter\" '{text}' cannot be used: it must be an ASCII punctuation, space or tab character other than '\"'");
+        if (format == SourceFormat.Tsv && delimiter != '\t')
+            throw Error(subject, system, "\"format\": \"tsv\" is tab-separated; use \"format\": \"csv\" with this \"delimiter\" instead");
+        return delimiter;
+    }
+
+    private bool ReadLayoutBool(JsonElement element, string name, SourceFormat format, string subject, string system)
+    {
+        var value = OptionalBool(element, name, subject, system);
+        if (value is null) return true;
+        if (format == SourceFormat.JsonLines)
+            throw Error(subject, system, $"\"{name}\" does not apply to JSON lines");
+        return value.Value;
+    }
+
+    private KindMapping ReadKind(JsonElement element, string subject, string system)
+    {
+        if (element.ValueKind == JsonValueKind.String)
+            return new KindMapping(ParseKind(element.GetString()!, subject, system, "\"kind\""), null, [], [], PartyKind.Person);
+        if (element.ValueKind != JsonValueKind.Object)
+            throw Error(subject, system,
+                $"\"kind\" must be \"person\", \"organization\" or an object {{\"column\": ..., \"organization\": [...]}}, not {Describe(element.ValueKind)}");
+        CheckNoDuplicateProperties(element, subject, system);
+        CheckKnownProperties(element, new HashSet<string>(StringComparer.Ordinal) { "column", "organization", "person", "default" },
+            subject, system, "\"kind\"");
+        var column = RequiredString(element, "column", subject, system, "\"kind\"");
+        var organization = OptionalStringList(element, "organization", subject, system, "\"kind\".organization");
+        var person = OptionalStringList(element, "person", subject, system, "\"kind\".person");
+        if (organization.Count == 0 && person.Count == 0)
+            throw Error(subject, system, "\"kind\" needs \"organization\" (or \"person\") values: the column values that mean an organization");
+        var defaultKind = PartyKind.Person;
+        var defaultText = OptionalString(element, "default", subject, system);
+        if (defaultText is not null) defaultKind = ParseKind(defaultText, subject, system, "\"kind\".default");
+        foreach (var value in organization)
+        {
+            foreach (var p in person)
+                if (string.Equals(value, p, StringComparison.OrdinalIgnoreCase))
+                    throw Error(subject, system, $"\"kind\" lists '{value}' both as organization and as person");
+        }
+        return new KindMapping(null, column, organization, person, defaultKind);
+    }
+
+    private PartyKind ParseKind(string text, string subject, string system, string what) =>
+        text.Trim().ToLowerInvariant() switch
+        {
+            "person" => PartyKind.Person,
+            "organization" or "organisation" => PartyKind.Organization,
+            _ => throw Error(subject, system, $"{what} must be \"person\" or \"organization\", not '{text}'"),
+        };
+
+    private IReadOnlyDictionary<string, FieldMapping> ReadFields(JsonElement element, string subject, string system)
+    {
+        if (!element.TryGetProperty("fields", out var fieldsElement))
+            throw Error(subject, system, "\"fields\" is missing: map source columns onto canonical fields, e.g. {\"name\": \"客户名称\"}");
+        if (fieldsElement.ValueKind != JsonValueKind.Object)
+            throw Error(subject, system, $"\"fields\" must be an object (canonical field → column), not {Describe(fieldsElement.ValueKind)}");
+        CheckNoDuplicateProperties(fieldsElement, subject, system);
+
+        var fields = new Dictionary<string, FieldMapping>(StringComparer.Ordinal);
+        foreach (var property in fieldsElement.EnumerateObject())
+        {
+            var field = property.Name;
+            if (!CanonicalField.IsCanonical(field))
+            {
+                string? suggestion = null;
+                foreach (var known in CanonicalField.All)
+                    if (string.Equals(known, field.Trim().Replace('-', '_').Replace(' ', '_'), StringComparison.OrdinalIgnoreCase)) suggestion = known;
+                var hint = suggestion is null ? "" : $" (did you mean '{suggestion}'?)";
+                throw Error(subject, system,
+                    $"unknown canonical field '{field}' in \"fields\"{hint}; the canonical fields are: {string.Join(", ", KnownFieldsInOrder)}");
+            }
+            fields.Add(field, ReadFieldMapping(property.Value, field, subject, system));
+        }
+        if (fields.Count == 0)
+            throw Error(subject, system, "\"fields\" is empty: map at least one column onto a canonical field");
+        return fields;
+    }
+
+    private static readonly string[] KnownFieldsInOrder =
+    [
+        CanonicalField.Name, CanonicalField.GivenName, CanonicalField.FamilyName, CanonicalField.BirthDate, CanonicalField.Gender,
+        CanonicalField.NationalId, CanonicalField.Phone, CanonicalField.Email, CanonicalField.Address, CanonicalField.Province,
+        CanonicalField.City, CanonicalField.District, CanonicalField.Postcode, CanonicalField.CompanyName, CanonicalField.CreditCode,
+    ];
+
+    private FieldMapping ReadFieldMapping(JsonElement value, string field, string subject, string system)
+    {
+        var what = $"field '{field}'";
+        switch (value.ValueKind)
+        {
+            case JsonValueKind.String:
+                return new FieldMapping([RequireString(value, subject, system, what)], null);
+            case JsonValueKind.Array:
+                return new FieldMapping(ReadColumnList(value, subject, system, what), null);
+            case JsonValueKind.Object:
+            {
+                CheckNoDuplicateProperties(value, subject, system);
+                CheckKnownProperties(value, new HashSet<string>(StringComparer.Ordinal) { "column", "columns", "format" }, subject, system, what);
+                IReadOnlyList<string> columns;
+                var hasColumn = value.TryGetProperty("column", out var columnElement);
+                var hasColumns = value.TryGetProperty("columns", out var columnsElement);
+                if (hasColumn == hasColumns)
+                    throw Error(subject, system, $"{what} needs exactly one of \"column\" or \"columns\"");
+                var listElement = hasColumn ? columnElement : columnsElement;
+                columns = listElement.ValueKind == JsonValueKind.Array
+                    ? ReadColumnList(listElement, subject, system, what)
+                    : [RequireString(listElement, subject, system, what)];
+                var format = OptionalString(value, "format", subject, system);
+                if (format is not null)
+                {
+                    if (field != CanonicalField.BirthDate)
+                        throw Error(subject, system, $"{what} has a \"format\", but only birth_date takes one (a date format such as \"yyyyMMdd\")");
+                    CheckDateFormat(format, subject, system, $"the \"format\" of {what}");
+                }
+                return new FieldMapping(columns, format);
+            }
+            default:
+                throw Error(subject, system,
+                    $"{what} must be a column name, a list of column names or {{\"column\": ..., \"format\": ...}}, not {Describe(value.ValueKind)}");
+        }
+    }
+
+    private IReadOnlyList<string> ReadColumnList(JsonElement array, string subject, string system, string what)
+    {
+        var columns = new List<string>(array.GetArrayLength());
+        foreach (var item in array.EnumerateArray())
+            columns.Add(RequireString(item, subject, system, $"a column of {what}"));
+        if (columns.Count == 0)
+            throw Error(subject, system, $"{what} maps an empty list of columns");
+        return columns;
+    }
+
+    private (string Column, string? Format) ReadColumnWithFormat(JsonElement element, string subject, string system, string what)
+    {
+        if (element.ValueKind == JsonValueKind.String)
+            return (RequireString(element, subject, system, what), null);
+        if (element.ValueKind != JsonValueKind.Object)
+            throw Error(subject, system, $"{what} must be a column name or {{\"column\": ..., \"format\": ...}}, not {Describe(element.ValueKind)}");
+        CheckNoDuplicateProperties(element, subject, system);
+        CheckKnownProperties(element, new HashSet<string>(StringComparer.Ordinal) { "column", "format" }, subject, system, what);
+        var column = RequiredString(element, "column", subject, system, what);
+        var format = OptionalString(element, "format", subject, system);
+        if (format is not null) CheckDateFormat(format, subject, system, $"the \"format\" of {what}");
+        return (column, format);
+    }
+
+    private DeletedFlag ReadDeleted(JsonElement element, string subject, string system)
+    {
+        if (element.ValueKind != JsonValueKind.Object)
+            throw Error(subject, system, $"\"deleted\" must be an object {{\"column\": ..., \"values\": [...]}}, not {Describe(element.ValueKind)}");
+        CheckNoDuplicateProperties(element, subject, system);
+        CheckKnownProperties(element, new HashSet<string>(StringComparer.Ordinal) { "column", "values" }, subject, system, "\"deleted\"");
+        var column = RequiredString(element, "column", subject, system, "\"deleted\"");
+        var values = OptionalStringList(element, "values", subject, system, "\"deleted\".values");
+        if (values.Count == 0)
+            throw Error(subject, system, "\"deleted\" needs \"values\": the flag values that mean deleted, e.g. [\"Y\", \"1\"]");
+        return new DeletedFlag(column, values);
+    }
+
+    private void CheckDateFormat(string format, string subject, string system, string what)
+    {
+        try
+        {
+            // Formatting rejects malformed custom formats; a date format without a year cannot identify a date.
+            _ = new DateTime(2001, 2, 3, 4, 5, 6, DateTimeKind.Unspecified).ToString(format, CultureInfo.InvariantCulture);
+            if (!format.Contains('y', StringComparison.Ordinal)) throw new FormatException("no year in the format");
+        }
+        catch (FormatException)
+        {
+            throw Error(subject, system, $"{what} '{format}' is not a valid date format (use e.g. \"yyyyMMdd\" or \"yyyy-MM-dd\")");
+        }
+    }
+
+    private void CheckNumberedColumns(IEnumerable<string> columns, string subject, string system)
+    {
+        foreach (var column in columns)
+        {
+            if (!int.TryParse(column, NumberStyles.None, CultureInfo.InvariantCulture, out var number) || number < 1)
+                throw Error(subject, system,
+                    $"\"header\": false, so columns are numbered from 1; '{column}' is not a column number");
+        }
+    }
+
+    private static IEnumerable<string> ColumnsOf(SourceDefinition source)
+    {
+        yield return source.Key;
+        if (source.KindMapping.Column is { } kindColumn) yield return kindColumn;
+        if (source.UpdatedAtColumn is { } updated) yield return updated;
+        if (source.DeletedFlag is { } deleted) yield return deleted.Column;
+        foreach (var mapping in source.Fields.Values)
+            foreach (var column in mapping.Columns)
+                yield return column;
+    }
+
+    private void CheckKnownProperties(JsonElement element, HashSet<string> known, string subject, string system, string? inside = null)
+    {
+        foreach (var property in element.EnumerateObject())
+        {
+            if (known.Contains(property.Name)) continue;
+            var where = inside is null ? "" : $" in {inside}";
+            throw Error(subject, system,
+                $"unknown setting \"{property.Name}\"{where}; the settings are: {string.Join(", ", known.Order(StringComparer.Ordinal))}");
+        }
+    }
+
+    private void CheckNoDuplicateProperties(JsonElement element, string? subject, string? system)
+    {
+        HashSet<string>? seen = null;
+        foreach (var property in element.EnumerateObject())
+        {
+            seen ??= new HashSet<string>(StringComparer.Ordinal);
+            if (!seen.Add(property.Name))
+                throw Error(subject, system, $"\"{property.Name}\" is given twice");
+        }
+    }
+
+    private string RequiredString(JsonElement element, string name, string subject, string system, string? inside = null)
+    {
+        var what = inside is null ? $"\"{name}\"" : $"\"{name}\" of {inside}";
+        if (!element.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
+            throw Error(subject, system, $"{what} is missing");
+        return RequireString(value, subject, system, what);
+    }
+
+    private string? OptionalString(JsonElement element, string name, string subject, string system, bool trim = true)
+    {
+        if (!element.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null) return null;
+        return RequireString(value, subject, system, $"\"{name}\"", trim);
+    }
+
+    private bool? OptionalBool(JsonElement element, string name, string subject, string system)
+    {
+        if (!element.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null) return null;
+        return value.ValueKind switch
+        {
+            JsonValueKind.True => true,
+            JsonValueKind.False => false,
+            _ => throw Error(subject, system, $"\"{name}\" must be true or false, not {value.GetRawText()}"),
+        };
+    }
+
+    private IReadOnlyList<string> OptionalStringList(JsonElement element, string name, string subject, string system, string what)
+    {
+        if (!element.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null) return [];
+        if (value.ValueKind == JsonValueKind.String) return [RequireString(value, subject, system, what)];
+        if (value.ValueKind != JsonValueKind.Array)
+            throw Error(subject, system, $"{what} must be a list of strings, not {Describe(value.ValueKind)}");
+        var list = new List<string>(value.GetArrayLength());
+        foreach (var item in value.EnumerateArray())
+        {
+            if (item.ValueKind is JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False)
+                list.Add(item.GetRawText()); // a flag of 1 or true written without quotes means the text "1" / "true"
+            else
+                list.Add(RequireString(item, subject, system, $"a value of {what}"));
+        }
+        return list;
+    }
+
+    private string RequireString(JsonElement value, string? subject, string? system, string what, bool trim = true)
+    {
+        if (value.ValueKind != JsonValueKind.String)
+            throw Error(subject, system, $"{what} must be a string, not {Describe(value.ValueKind)}");
+        var text = value.GetString()!;
+        if (trim) text = text.Trim();
+        if (text.Length == 0)
+            throw Error(subject, system, $"{what} is empty");
+        return text;
+    }
+
+    private static string Describe(JsonValueKind kind) => kind switch
+    {
+        JsonValueKind.Object => "an object",
+        JsonValueKind.Array => "an array",
+        JsonValueKind.String => "a string",
+        JsonValueKind.Number => "a number",
+        JsonValueKind.True or JsonValueKind.False => "a boolean",
+        JsonValueKind.Null => "null",
+        _ => "nothing",
+    };
+
+    private SourcesFileException Error(string? subject, string? system, string problem) => new(_file, subject, system, problem);
+}

@@ -1,0 +1,48 @@
+using Mdm.Connectors.Configuration;
+using Mdm.Connectors.Reading;
+
+namespace Mdm.Connectors;
+
+/// <summary>
+/// Opens the files a sources file declares. Opening reads the header and checks that every mapped column exists, so a
+/// configuration mistake fails here, once, rather than as a reject on every row.
+/// </summary>
+public static class FileConnectors
+{
+    /// <summary>Opens a record source's file (CSV/TSV or JSON lines).</summary>
+    /// <exception cref="SourcesFileException">The file is missing or empty, or its header lacks a mapped column.</exception>
+    public static IRecordSource OpenRecords(SourceDefinition source, SourcesFile file)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        ArgumentNullException.ThrowIfNull(file);
+        var plan = RecordPlan.Create(source);
+        var cursor = OpenCursor(file, $"source '{source.System}'", source.System, source.Path, source.Format, source.Encoding,
+            source.Delimiter, source.HasHeader, source.Quoting, plan.Slots);
+        return new FileRecordSource(source, plan, cursor);
+    }
+
+    /// <summary>Opens a transaction file.</summary>
+    /// <exception cref="SourcesFileException">The file is missing or empty, or its header lacks a mapped column.</exception>
+    public static ITransactionSource OpenTransactions(TransactionSourceDefinition source, SourcesFile file)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        ArgumentNullException.ThrowIfNull(file);
+        var plan = TransactionPlan.Create(source);
+        var cursor = OpenCursor(file, $"transaction source '{source.System}'", source.System, source.Path, source.Format,
+            source.Encoding, source.Delimiter, source.HasHeader, source.Quoting, plan.Slots);
+        return new FileTransactionSource(source, plan, cursor);
+    }
+
+    private static RowCursor OpenCursor(SourcesFile file, string subject, string system, string path, SourceFormat format, string? encodingName,
+        char delimiter, bool hasHeader, bool quoting, IReadOnlyList<ColumnSlot> slots)
+    {
+        var fullPath = file.ResolvePath(path);
+        if (!File.Exists(fullPath))
+            throw new SourcesFileException(file.FilePath, subject, system, $"file not found: {fullPath}");
+        var encoding = TextEncodings.Resolve(encodingName);
+        var context = new CursorContext(file.FilePath, subject, system, fullPath, encoding, encodingName ?? "utf-8");
+        return format == SourceFormat.JsonLines
+            ? new JsonLinesRowCursor(context, slots)
+            : new DelimitedRowCursor(context, slots, delimiter, hasHeader, quoting);
+    }
+}
