@@ -246,8 +246,8 @@ internal sealed class DivisionMatcher
         }
         if (mode == MatchMode.Company)
         {
-            // County and township abbreviations are ordinary words too often (平安, 长安, 永安) unless a parent precedes.
-            return t.Node.Level <= 2 || !state.IsEmpty;
+            // County and township abbreviations are ordinary trade names too often (平安, 长安, 浦东发展银行).
+            return t.Node.Level <= 2;
         }
         bool roadLike = RejectsAbbreviation(text, end);
         if (!roadLike && (!state.IsEmpty || repeat)) return true;
