@@ -175,12 +175,23 @@ public sealed class DivisionCatalog
         {
             string full = TextFold.FoldCompact(node.Name);
             names.Add((full, node, false));
-            List<string> bases = node.Level == 4 ? DivisionNames.TownshipVariants(TextFold.FoldCompact(node.Parent!.Name), full) : [full];
-            foreach (string b in bases)
+            if (node.Level < 4)
             {
-                if (b != full) names.Add((b, node, false));
-                foreach (string abbreviation in DivisionNames.Abbreviations(node.Level, b))
+                foreach (string abbreviation in DivisionNames.Abbreviations(node.Level, full))
                     names.Add((abbreviation, node, true));
+                return;
+            }
+            // Township: derived names must not shadow the county itself (南山街道 → 南山区 / 南山 would hide 南山区).
+            string county = TextFold.FoldCompact(node.Parent!.Name);
+            List<string> countyNames = DivisionNames.Abbreviations(3, county);
+            countyNames.Add(county);
+            foreach (string b in DivisionNames.TownshipVariants(county, full))
+            {
+                if (b != full && !countyNames.Contains(b)) names.Add((b, node, false));
+                foreach (string abbreviation in DivisionNames.Abbreviations(4, b))
+                {
+                    if (!countyNames.Contains(abbreviation)) names.Add((abbreviation, node, true));
+                }
             }
         }
     }
