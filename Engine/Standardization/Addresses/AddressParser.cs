@@ -49,7 +49,7 @@ public sealed class AddressParser
 
         string text = address ?? string.Empty;
         char[]? rented = null;
-        Span<char> buffer = text.Length <= 256 ? stackalloc char[256] : (rented = ArrayPool<char>.Shared.Rent(text.Length));
+        Span<char> buffer = text.Length <= 256 ? stackalloc char[text.Length] : (rented = ArrayPool<char>.Shared.Rent(text.Length));
         try
         {
             int length = TextFold.FoldInto(text, buffer);
@@ -192,17 +192,12 @@ public sealed class AddressParser
 
     private static string BuildNormalized(in DivisionState state, string remainder, bool remainderIsChinese)
     {
-        var sb = new StringBuilder(64);
-        if (state.Province is { } p) sb.Append(p.Name);
-        if (state.City is { IsPlaceholder: false } c) sb.Append(c.Name);
-        if (state.County is { } k && !(state.City is { } c2 && c2.Name == k.Name)) sb.Append(k.Name);
-        if (state.Township is { } t) sb.Append(t.CanonicalName);
-        if (remainder.Length > 0)
-        {
-            if (!remainderIsChinese && sb.Length > 0) sb.Append(' ');
-            sb.Append(remainder);
-        }
-        return sb.ToString();
+        string? province = state.Province?.Name;
+        string? city = state.City is { IsPlaceholder: false } c ? c.Name : null;
+        string? county = state.County is { } k && !(state.City is { } c2 && c2.Name == k.Name) ? k.Name : null;
+        string? township = state.Township?.CanonicalName;
+        string? separator = !remainderIsChinese && remainder.Length > 0 && province is not null ? " " : null;
+        return string.Concat([province, city, county, township, separator, remainder]);
     }
 
     private static ParsedAddress ParseEnglish(string? address, string? province, string? city, string? district, string? postcode)

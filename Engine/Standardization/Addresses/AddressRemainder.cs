@@ -17,8 +17,9 @@ internal static class AddressRemainder
     {
         if (text.IsEmpty) return string.Empty;
         char[]? rented = null;
-        Span<char> kept = text.Length <= 256 ? stackalloc char[256] : (rented = ArrayPool<char>.Shared.Rent(text.Length * 2));
-        Span<char> output = kept.Length >= 512 ? kept[text.Length..] : stackalloc char[256];
+        Span<char> both = text.Length <= 128 ? stackalloc char[text.Length * 2] : (rented = ArrayPool<char>.Shared.Rent(text.Length * 2));
+        Span<char> kept = both[..text.Length];
+        Span<char> output = both.Slice(text.Length, text.Length);
         try
         {
             // Pass 1: keep letters, digits, Han, '#', '-'.

@@ -129,9 +129,7 @@ public sealed class DivisionCatalog
             if (parentLength > 0 && !byCode.TryGetValue(code[..parentLength], out parent))
                 throw new InvalidDataException($"Division {code} has no parent {code[..parentLength]}.");
             var node = new DivisionNode(new Division(level, code, name, parent?.Code), parent);
-            node.CanonicalName = level == 4 && name.Length > parent!.Name.Length + 1 && name.StartsWith(parent.Name, StringComparison.Ordinal)
-                ? name[parent.Name.Length..]
-                : name;
+            node.CanonicalName = name;
             byCode.Add(code, node);
             if (parent is null)
             {
@@ -185,7 +183,10 @@ public sealed class DivisionCatalog
             string county = TextFold.FoldCompact(node.Parent!.Name);
             List<string> countyNames = DivisionNames.Abbreviations(3, county);
             countyNames.Add(county);
-            foreach (string b in DivisionNames.TownshipVariants(county, full))
+            List<string> variants = DivisionNames.TownshipVariants(county, full);
+            if (variants.Count > 0 && (full.StartsWith(variants[0], StringComparison.Ordinal) || full.EndsWith(variants[0], StringComparison.Ordinal)))
+                node.CanonicalName = variants[0]; // 召陵区老窝镇 → 老窝镇, 东湖风景区街道(洪山) → 东湖风景区街道
+            foreach (string b in variants)
             {
                 if (b != full && !countyNames.Contains(b)) names.Add((b, node, false));
                 foreach (string abbreviation in DivisionNames.Abbreviations(4, b))

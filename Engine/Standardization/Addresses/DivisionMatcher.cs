@@ -156,7 +156,8 @@ internal sealed class DivisionMatcher
         foreach (NameEntry entry in table.Candidates(rest[0]))
         {
             string name = entry.Name;
-            if (name.Length > rest.Length || !rest.StartsWith(name, StringComparison.Ordinal)) continue;
+            // Names have ≥ 2 characters and share the first: test the second before the whole name.
+            if (name.Length > rest.Length || name[1] != rest[1] || !rest.StartsWith(name.AsSpan())) continue;
             int end = pos + name.Length;
             DivisionNode? chosen = null;
             int chosenLevel = int.MaxValue, count = 0;
@@ -246,8 +247,9 @@ internal sealed class DivisionMatcher
         }
         if (mode == MatchMode.Company)
         {
-            // County and township abbreviations are ordinary trade names too often (平安, 长安, 浦东发展银行).
-            return t.Node.Level <= 2;
+            // County and township abbreviations are ordinary trade names too often (平安银行, 长安汽车, 上海浦东发展银行):
+            // a county abbreviation only counts right after a real city (深圳南山腾达科技).
+            return t.Node.Level <= 2 || (t.Node.Level == 3 && state.City is { IsPlaceholder: false });
         }
         bool roadLike = RejectsAbbreviation(text, end);
         if (!roadLike && (!state.IsEmpty || repeat)) return true;

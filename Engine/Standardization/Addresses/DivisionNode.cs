@@ -39,7 +39,10 @@ internal sealed class DivisionNode
     /// <summary>For prefecture-level cities without districts (东莞, 中山, 儋州, 嘉峪关): the single county-level child of the same name.</summary>
     public DivisionNode? SameNameCounty { get; set; }
 
-    /// <summary>The name used in canonical text: the official name without a repeated county prefix (召陵区老窝镇 → 老窝镇).</summary>
+    /// <summary>
+    /// The name used in canonical text: for townships the official name without a repeated county prefix or
+    /// bracketed qualifier (召陵区老窝镇 → 老窝镇, 东湖风景区街道（洪山） → 东湖风景区街道); otherwise the official name.
+    /// </summary>
     public string CanonicalName { get; set; } = "";
 
     /// <summary>Township/street names under this county (null when it has none).</summary>

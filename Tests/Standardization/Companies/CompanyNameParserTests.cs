@@ -11,6 +11,8 @@ public sealed class CompanyNameParserTests
     [TestCase("广东省深圳市腾达科技有限公司", "腾达科技", "有限公司", "4403", false)]
     [TestCase("腾达科技有限公司", "腾达科技", "有限公司", null, false)]
     [TestCase("深圳市南山区腾达电子厂", "腾达电子", "厂", "440305", false)]
+    [TestCase("深圳南山腾达科技有限公司", "腾达科技", "有限公司", "440305", false)]
+    [TestCase("上海浦东发展银行股份有限公司", "浦东发展银行", "股份有限公司", "31", false)] // 浦东 is not cut without a city
     [TestCase("腾达集团有限公司", "腾达集团", "有限公司", null, false)]
     [TestCase("腾达（集团）股份有限公司", "腾达集团", "股份有限公司", null, false)]
     [TestCase("北京腾达信息技术有限责任公司", "腾达信息技术", "有限责任公司", "11", false)]
