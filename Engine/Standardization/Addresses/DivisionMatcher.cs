@@ -70,6 +70,8 @@ internal sealed class DivisionMatcher
         ambiguousLength = 0;
         int pos = start;
         int lastLevel = 0;
+        DivisionHit peeked = default;
+        int peekedAt = -1;
         while (true)
         {
             int p = SkipSeparators(text, pos);
@@ -78,7 +80,8 @@ internal sealed class DivisionMatcher
                 pos = p;
                 break;
             }
-            DivisionHit hit = FindAt(text, p, in state, lastLevel, postcodeProvince, mode, lookahead: true);
+            DivisionHit hit = p == peekedAt ? peeked : FindAt(text, p, in state, lastLevel, postcodeProvince, mode, lookahead: true);
+            peekedAt = -1;
             if (!hit.Found && p > pos && text[p - 1] == '(')
             {
                 // Some official names start with a bracket: (工业园区)城南街道.
@@ -102,11 +105,18 @@ internal sealed class DivisionMatcher
             if (text[pos - 1] == '市' && hit.Length >= 3 && hit.Node.Level <= 2 && pos < text.Length)
             {
                 // 济南市中区, 青岛市北区: the 市 belongs to the county (市中区, 市北区), not to the city name.
-                DivisionHit next = FindAt(text, SkipSeparators(text, pos), in state, lastLevel, postcodeProvince, mode, lookahead: true);
+                int nextAt = SkipSeparators(text, pos);
+                DivisionHit next = FindAt(text, nextAt, in state, lastLevel, postcodeProvince, mode, lookahead: true);
+                peeked = next; // same state and position as the next iteration's search
+                peekedAt = nextAt;
                 if (!next.Found)
                 {
                     DivisionHit shifted = FindAt(text, pos - 1, in state, lastLevel, postcodeProvince, mode, lookahead: true);
-                    if (shifted.Node is not null && !shifted.IsRepeat) pos--;
+                    if (shifted.Node is not null && !shifted.IsRepeat)
+                    {
+                        pos--;
+                        peekedAt = -1;
+                    }
                 }
             }
         }

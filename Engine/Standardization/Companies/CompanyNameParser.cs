@@ -54,6 +54,9 @@ public static class CompanyNameParser
         "煤矿", "国际", "工业", "商业", "服务", "咨询", "管理", "网络", "信息", "软件", "新材料", "材料", "环保", "环境",
     }.ToFrozenSet(StringComparer.Ordinal);
 
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> GenericWordLookup =
+        GenericWords.GetAlternateLookup<ReadOnlySpan<char>>();
+
     private static AddressParser Addresses => AddressParser.Default;
 
     /// <summary>Parses a company name; null for null or blank input.</summary>
@@ -65,7 +68,7 @@ public static class CompanyNameParser
 
     private static CompanyName ParseChinese(string name)
     {
-        // Working text: folded, lower-case Latin, only letters/digits/Han/brackets/&.
+        // Working text: folded, lower-case Latin, only letters/digits/Han and brackets.
         var sb = new StringBuilder(name.Length);
         foreach (char c0 in name)
         {
@@ -73,7 +76,6 @@ public static class CompanyNameParser
             if (c is '(' or '[' or '{') sb.Append('(');
             else if (c is ')' or ']' or '}') sb.Append(')');
             else if (char.IsLetterOrDigit(c) || TextFold.IsHan(c)) sb.Append(char.ToLowerInvariant(c));
-            else if (c == '&') sb.Append('&');
         }
         string work = sb.ToString();
         string normalized = work.Replace("(", "", StringComparison.Ordinal).Replace(")", "", StringComparison.Ordinal);
@@ -227,7 +229,7 @@ public static class CompanyNameParser
             int best = 0;
             for (int len = Math.Min(6, text.Length - i); len >= 2; len--)
             {
-                if (GenericWords.Contains(text.Substring(i, len)))
+                if (GenericWordLookup.Contains(text.AsSpan(i, len)))
                 {
                     best = len;
                     break;
