@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Globalization;
 using CsvHelper;
 using Mdm.Connectors.Configuration;
 using Mdm.Engine.Evaluation;
@@ -92,12 +91,12 @@ public static class MdmCommandLine
             long rows = 0;
             using (var s = SqliteMdmStore.Open(storePath))
             using (var writer = new StreamWriter(outPath, false, new System.Text.UTF8Encoding(false)))
-            using (var csv = new CsvWriter(writer, CultureInfo.InvariantCulture))
+            using (var csv = CsvWriter.Create(writer, new CsvWriterOptions(), leaveOpen: false))
             {
-                csv.WriteField("system"); csv.WriteField("key"); csv.WriteField("golden_id"); csv.NextRecord();
+                csv.WriteField("system"); csv.WriteField("key"); csv.WriteField("golden_id"); csv.EndRecord();
                 foreach (var x in s.ReadCrossReference())
                 {
-                    csv.WriteField(x.System); csv.WriteField(x.Key); csv.WriteField(x.GoldenId); csv.NextRecord();
+                    csv.WriteField(x.System); csv.WriteField(x.Key); csv.WriteField(x.GoldenId); csv.EndRecord();
                     rows++;
                 }
             }

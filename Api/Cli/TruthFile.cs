@@ -1,6 +1,4 @@
-using System.Globalization;
 using CsvHelper;
-using CsvHelper.Configuration;
 
 namespace Mdm.Api.Cli;
 
@@ -10,19 +8,24 @@ public static class TruthFile
     public static Dictionary<string, string> Read(string path)
     {
         var truth = new Dictionary<string, string>(StringComparer.Ordinal);
-        using var reader = new StreamReader(path, System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
-        using var csv = new CsvReader(reader, new CsvConfiguration(CultureInfo.InvariantCulture) { PrepareHeaderForMatch = a => a.Header.Trim().ToLowerInvariant() });
-        if (!csv.Read() || !csv.ReadHeader()) throw new FormatException($"{path}: empty truth file");
-        foreach (var column in new[] { "system", "key", "entity" })
-            if (csv.HeaderRecord is null || Array.FindIndex(csv.HeaderRecord, h => h.Trim().Equals(column, StringComparison.OrdinalIgnoreCase)) < 0)
-                throw new FormatException($"{path}: header must have columns system,key,entity (found {string.Join(',', csv.HeaderRecord ?? [])})");
+        using var csv = CsvReader.Create(new StreamReader(path, System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: true),
+            new CsvReaderOptions { HasHeader = true, SkipEmptyLines = true, TrimWhitespace = true, TrackLineNumbers = true }, leaveOpen: false);
+        int Column(string name)
+        {
+            for (var i = 0; i < csv.Headers.Count; i++)
+                if (csv.Headers[i].Trim().Trim('\uFEFF').Equals(name, StringComparison.OrdinalIgnoreCase)) return i;
+            throw new FormatException($"{path}: header must have columns system,key,entity (found {string.Join(',', csv.Headers)})");
+        }
+        var s = Column("system");
+        var k = Column("key");
+        var e = Column("entity");
         while (csv.Read())
         {
-            var system = csv.GetField("system");
-            var key = csv.GetField("key");
-            var entity = csv.GetField("entity");
-            if (string.IsNullOrEmpty(system) || string.IsNullOrEmpty(key) || entity is null)
-                throw new FormatException($"{path} line {csv.Parser.RawRow}: system, key and entity are required");
+            var system = csv.GetString(s);
+            var key = csv.GetString(k);
+            var entity = csv.GetString(e);
+            if (system.Length == 0 || key.Length == 0 || entity.Length == 0)
+                throw new FormatException($"{path} line {csv.LineNumber}: system, key and entity are required");
             truth[system + "/" + key] = entity;
         }
         return truth;

@@ -265,7 +265,10 @@ public sealed class MdmEngine
         foreach (var kind in new[] { PartyKind.Person, PartyKind.Organization })
         {
             var ofKind = records.Where(r => r.Kind == kind).ToList();
-            var u = ModelTrainer.EstimateU(scorer, kind, ofKind, _matching.USampleSize, seed: 20260101 + (int)kind);
+            // u must resolve agreement rates near 1/N: the sample grows with the number of records.
+            var sample = (int)Math.Min(20_000_000, Math.Max(_matching.USampleSize, 4L * ofKind.Count));
+            var random = ModelTrainer.SampleRandomPairs(scorer, ofKind, sample, seed: 20260101 + (int)kind, _matching.EmAnchors);
+            var u = ModelTrainer.EstimateU(scorer, kind, random);
             var histogram = new Dictionary<ulong, long>();
             for (var i = 0; i < candidates.Count; i++)
             {
@@ -273,7 +276,8 @@ public sealed class MdmEngine
                 if (records[a].Kind != kind) continue;
                 System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(histogram, patterns[i], out _)++;
             }
-            var model = ModelTrainer.Train(scorer, kind, histogram, u, _matching, Math.Min(_matching.USampleSize, (long)ofKind.Count * ofKind.Count));
+            var model = ModelTrainer.Train(scorer, kind, histogram, random, u, _matching, random.Values.Sum(),
+                allPairs: (double)ofKind.Count * (ofKind.Count - 1) / 2);
             scorer.SetModel(model);
             models.Add(model);
         }

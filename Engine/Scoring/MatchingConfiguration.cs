@@ -33,6 +33,21 @@ public sealed class MatchingConfiguration
 
     public double EmTolerance { get; set; } = 1e-5;
 
+    /// <summary>
+    /// Random (non-match) pairs join the candidate pairs in EM with this many times the candidates' mass: they anchor the
+    /// non-match side when blocking is so tight that candidates are nearly all matches.
+    /// </summary>
+    public double EmRandomPairRatio { get; set; } = 200;
+
+    /// <summary>
+    /// Comparisons whose exact agreement marks a near-certain match (same valid ID card, credit code, e-mail): candidate
+    /// pairs anchored by one of them give each other comparison its starting m for EM.
+    /// </summary>
+    public List<string> EmAnchors { get; set; } = ["national_id", "credit_code", "email"];
+
+    /// <summary>Weight, in pairs, of the configured starting m probabilities as a prior in EM (0 = plain maximum likelihood).</summary>
+    public double EmPriorStrength { get; set; } = 500;
+
     /// <summary>Upper bound on the term-frequency adjustment (bits) a rare value adds to an exact agreement.</summary>
     public double TermFrequencyMaxBoost { get; set; } = 3.0;
 

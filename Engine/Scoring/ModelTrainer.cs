@@ -9,47 +9,68 @@ namespace Mdm.Engine.Scoring;
 /// </summary>
 public static class ModelTrainer
 {
-    /// <summary>u probabilities per comparison level, from <paramref name="sampleSize"/> random pairs of <paramref name="records"/>.</summary>
-    public static double[][] EstimateU(PairScorer scorer, PartyKind kind, IReadOnlyList<StandardizedRecord> records, int sampleSize, int seed)
+    /// <summary>
+    /// Level patterns of <paramref name="sampleSize"/> random pairs of <paramref name="records"/>: almost all non-matches,
+    /// so their level frequencies are the u probabilities, and in EM they show what non-matches look like.
+    /// </summary>
+    public static Dictionary<ulong, long> SampleRandomPairs(PairScorer scorer, IReadOnlyList<StandardizedRecord> records, int sampleSize, int seed,
+        IReadOnlyList<string>? excludeAnchors = null)
+    {
+        // Random pairs that agree on an anchor (same valid ID card, same e-mail) are almost surely the same customer:
+        // leaving them out keeps u what it should be, the agreement rate among non-matches.
+        var anchorIndexes = new List<int>();
+        if (records.Count > 0 && excludeAnchors is not null)
+        {
+            var comparisons = scorer.ComparisonsFor(records[0].Kind);
+            for (var i = 0; i < comparisons.Count; i++)
+                if (excludeAnchors.Contains(comparisons[i].Name)) anchorIndexes.Add(i);
+        }
+        var histogram = new Dictionary<ulong, long>();
+        if (records.Count < 2) return histogram;
+        // Partitioned with fixed seeds so the sample does not depend on thread scheduling.
+        const int partitions = 8;
+        var per = sampleSize / partitions;
+        var partial = new Dictionary<ulong, long>[partitions];
+        Parallel.For(0, partitions, p =>
+        {
+            var rng = new Random(seed * 31 + p);
+            var local = new Dictionary<ulong, long>();
+            for (var s = 0; s < per; s++)
+            {
+                var a = records[rng.Next(records.Count)];
+                var b = records[rng.Next(records.Count)];
+                if (ReferenceEquals(a, b)) continue;
+                var pattern = scorer.Pattern(a, b);
+                var anchored = false;
+                foreach (var i in anchorIndexes)
+                    if (PairScorer.LevelOf(pattern, i) == 0) { anchored = true; break; }
+                if (anchored) continue;
+                System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(local, pattern, out _)++;
+            }
+            partial[p] = local;
+        });
+        foreach (var local in partial)
+            foreach (var (pattern, n) in local) histogram[pattern] = histogram.GetValueOrDefault(pattern) + n;
+        return histogram;
+    }
+
+    /// <summary>u probabilities per comparison level from a random-pair histogram (add-one smoothed).</summary>
+    public static double[][] EstimateU(PairScorer scorer, PartyKind kind, IReadOnlyDictionary<ulong, long> randomPairs)
     {
         var comparisons = scorer.ComparisonsFor(kind);
-        var counts = new long[comparisons.Count][];
-        for (var i = 0; i < comparisons.Count; i++) counts[i] = new long[comparisons[i].LevelCount];
-        if (records.Count >= 2)
-        {
-            // Partitioned with fixed seeds so the estimate does not depend on thread scheduling.
-            const int partitions = 8;
-            var per = sampleSize / partitions;
-            var partial = new long[partitions][][];
-            Parallel.For(0, partitions, p =>
-            {
-                var rng = new Random(seed * 31 + p);
-                var local = new long[comparisons.Count][];
-                for (var i = 0; i < comparisons.Count; i++) local[i] = new long[comparisons[i].LevelCount];
-                for (var s = 0; s < per; s++)
-                {
-                    var a = records[rng.Next(records.Count)];
-                    var b = records[rng.Next(records.Count)];
-                    if (ReferenceEquals(a, b)) continue;
-                    for (var i = 0; i < comparisons.Count; i++)
-                    {
-                        var level = comparisons[i].Evaluate(a, b);
-                        if (level >= 0) local[i][level]++;
-                    }
-                }
-                partial[p] = local;
-            });
-            foreach (var local in partial)
-                for (var i = 0; i < counts.Length; i++)
-                    for (var l = 0; l < counts[i].Length; l++) counts[i][l] += local[i][l];
-        }
         var u = new double[comparisons.Count][];
         for (var i = 0; i < comparisons.Count; i++)
         {
-            var n = counts[i].Sum();
-            u[i] = new double[counts[i].Length];
-            // Add-one smoothing: a level never seen among random pairs (same ID card) gets u ≈ 1/n, not 0.
-            for (var l = 0; l < counts[i].Length; l++) u[i][l] = (counts[i][l] + 1.0) / (n + counts[i].Length);
+            var counts = new long[comparisons[i].LevelCount];
+            foreach (var (pattern, n) in randomPairs)
+            {
+                var level = PairScorer.LevelOf(pattern, i);
+                if (level >= 0) counts[level] += n;
+            }
+            var total = counts.Sum();
+            u[i] = new double[counts.Length];
+            // A level never seen among random pairs (same ID card) gets u ≈ 1/n, not 0.
+            for (var l = 0; l < counts.Length; l++) u[i][l] = (counts[l] + 1.0) / (total + counts.Length);
         }
         return u;
     }
@@ -60,13 +81,110 @@ public static class ModelTrainer
     /// </summary>
     public static FellegiSunterModel Train(PairScorer scorer, PartyKind kind, IReadOnlyDictionary<ulong, long> patternCounts,
         double[][] u, MatchingConfiguration config, long uSamplePairs, double initialLambda = 0.2)
+        => TrainOn(scorer, kind, patternCounts.ToDictionary(kv => kv.Key, kv => (double)kv.Value), u, config, uSamplePairs, initialLambda);
+
+    /// <summary>
+    /// EM over candidate pairs and, when given, the random pairs as well. Tight blocking yields candidate sets that are
+    /// nearly all matches, where EM alone drifts to λ = 1 and learns that disagreeing ID cards are normal among "matches";
+    /// the random pairs anchor the non-match side. The prior λ reported is the match share among candidate pairs only.
+    /// </summary>
+    /// <param name="allPairs">Number of pairs among all records of the kind: the prior λ is expected matches over all pairs,
+    /// as u comes from random pairs (a prior taken over candidate pairs would count the blocking agreement twice).</param>
+    public static FellegiSunterModel Train(PairScorer scorer, PartyKind kind, IReadOnlyDictionary<ulong, long> patternCounts,
+        IReadOnlyDictionary<ulong, long>? randomPairs, double[][] u, MatchingConfiguration config, long uSamplePairs, double allPairs,
+        double initialLambda = 0.2)
+    {
+        var startM = AnchoredM(scorer, kind, patternCounts, config.EmAnchors);
+        var combined = new Dictionary<ulong, double>();
+        double candidateTotal = 0;
+        foreach (var (p, n) in patternCounts) { combined[p] = n; candidateTotal += n; }
+        if (randomPairs is not null)
+        {
+            // As much random (non-match) mass as there are candidate pairs: enough to anchor the non-match side, not so
+            // much that EM mistakes a common coincidence (same region) for the match class.
+            double randomTotal = 0;
+            foreach (var n in randomPairs.Values) randomTotal += n;
+            var scale = randomTotal > 0 ? Math.Min(randomTotal, config.EmRandomPairRatio * Math.Max(candidateTotal, 100)) / randomTotal : 0;
+            foreach (var (p, n) in randomPairs) combined[p] = combined.GetValueOrDefault(p) + n * scale;
+        }
+        var model = TrainOn(scorer, kind, combined, u, config, uSamplePairs, initialLambda, startM);
+        if (patternCounts.Count > 0 && allPairs > 0)
+        {
+            // Prior: the matches expected among candidate pairs (all matches are assumed to be candidates) over all pairs.
+            double mass = 0, total = 0;
+            foreach (var (p, n) in patternCounts)
+            {
+                mass += n * Posterior(model, p, model.Lambda);
+                total += n;
+            }
+            model.Lambda = Math.Clamp(mass / allPairs, 1e-12, 0.5);
+            model.TrainingPairs = (long)total;
+        }
+        return model;
+    }
+
+    /// <summary>
+    /// Starting m per comparison from candidate pairs that agree exactly on an anchor comparison other than itself (same
+    /// valid ID card, same credit code, same e-mail): such pairs are almost all matches, so their level frequencies are
+    /// a label-free first estimate of m, which EM then refines.
+    /// </summary>
+    public static double[][]? AnchoredM(PairScorer scorer, PartyKind kind, IReadOnlyDictionary<ulong, long> candidates, IReadOnlyList<string> anchors)
+    {
+        var comparisons = scorer.ComparisonsFor(kind);
+        var anchorIndexes = new List<int>();
+        for (var i = 0; i < comparisons.Count; i++)
+            if (anchors.Contains(comparisons[i].Name)) anchorIndexes.Add(i);
+        if (anchorIndexes.Count == 0) return null;
+        var m = new double[comparisons.Count][];
+        for (var i = 0; i < comparisons.Count; i++)
+        {
+            var counts = new double[comparisons[i].LevelCount];
+            foreach (var (pattern, n) in candidates)
+            {
+                var level = PairScorer.LevelOf(pattern, i);
+                if (level < 0) continue;
+                var anchored = false;
+                foreach (var a in anchorIndexes)
+                    if (a != i && PairScorer.LevelOf(pattern, a) == 0) { anchored = true; break; }
+                if (anchored) counts[level] += n;
+            }
+            var total = counts.Sum();
+            if (total < 10) { m[i] = InitialM(comparisons[i]); continue; }
+            // Smoothed towards the configured start so a level unseen among anchored pairs keeps a little mass.
+            var start = InitialM(comparisons[i]);
+            m[i] = new double[counts.Length];
+            for (var l = 0; l < counts.Length; l++) m[i][l] = (counts[l] + 2 * start[l]) / (total + 2);
+        }
+        return m;
+    }
+
+    private static double Posterior(FellegiSunterModel model, ulong pattern, double lambda)
+    {
+        double logM = Math.Log(lambda), logU = Math.Log(1 - lambda);
+        for (var i = 0; i < model.Comparisons.Count; i++)
+        {
+            var level = PairScorer.LevelOf(pattern, i);
+            if (level < 0) continue;
+            logM += Math.Log(ComparisonParameters.Clamp(model.Comparisons[i].M[level]));
+            logU += Math.Log(ComparisonParameters.Clamp(model.Comparisons[i].U[level]));
+        }
+        return 1.0 / (1.0 + Math.Exp(logU - logM));
+    }
+
+    private static FellegiSunterModel TrainOn(PairScorer scorer, PartyKind kind, IReadOnlyDictionary<ulong, double> patternCounts,
+        double[][] u, MatchingConfiguration config, long uSamplePairs, double initialLambda, double[][]? startM = null)
     {
         var comparisons = scorer.ComparisonsFor(kind);
         var m = new double[comparisons.Count][];
-        for (var i = 0; i < comparisons.Count; i++) m[i] = InitialM(comparisons[i]);
+        var prior = new double[comparisons.Count][];
+        for (var i = 0; i < comparisons.Count; i++)
+        {
+            m[i] = startM?[i] ?? InitialM(comparisons[i]);
+            prior[i] = (double[])m[i].Clone();
+        }
 
         var patterns = patternCounts.Keys.ToArray();
-        var weights = patternCounts.Values.Select(v => (double)v).ToArray();
+        var weights = patternCounts.Values.ToArray();
         var total = weights.Sum();
         var lambda = initialLambda;
         var iterations = 0;
@@ -107,10 +225,13 @@ public static class ModelTrainer
             lambda = newLambda;
             for (var i = 0; i < comparisons.Count; i++)
             {
-                if (mDen[i] <= 0) continue;
+                // MAP estimate: the configured m acts as a Dirichlet prior worth a few pairs, so a small or lopsided
+                // candidate set cannot drive a level to an extreme the data barely supports.
+                var alpha = config.EmPriorStrength;
+                if (mDen[i] + alpha <= 0) continue;
                 for (var l = 0; l < m[i].Length; l++)
                 {
-                    var next = ComparisonParameters.Clamp(mNum[i][l] / mDen[i]);
+                    var next = ComparisonParameters.Clamp((mNum[i][l] + alpha * prior[i][l]) / (mDen[i] + alpha));
                     change = Math.Max(change, Math.Abs(next - m[i][l]));
                     m[i][l] = next;
                 }
