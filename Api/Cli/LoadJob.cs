@@ -49,7 +49,8 @@ public static class LoadJob
                 var formats = new Dictionary<string, string>(StringComparer.Ordinal);
                 foreach (var (field, mapping) in source.Fields)
                     if (mapping.Format is { } f) formats[field] = f;
-                var profile = new SystemProfile(source.System, source.Trust, formats, source.FullExtract);
+                var profile = new SystemProfile(source.System, source.Trust, formats, source.FullExtract,
+                    KindDeclared: !ReferenceEquals(source.KindMapping, KindMapping.AllPersons));
                 using var connector = FileConnectors.OpenRecords(source, file);
                 summary.Systems.Add(engine.Ingest(summary.RunId, profile, Items(connector, cancellationToken), cancellationToken));
             }

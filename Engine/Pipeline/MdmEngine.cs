@@ -155,8 +155,9 @@ public sealed class MdmEngine
                 var done = Interlocked.Add(ref indexed, range.Item2 - range.Item1);
                 Progress?.Report(new ProgressUpdate("index", done, records.Length));
             });
-            index.Commit();
             Stage("index");
+            index.Commit();
+            Stage("index_commit");
             candidates = index.BlockAll(idToIndex);
         }
         summary.CandidatePairs = candidates.Count;

@@ -33,6 +33,7 @@ public sealed class CompiledComparison
             labels[i] = string.IsNullOrEmpty(level.Label) ? $"level{i}" : level.Label;
         }
         labels[^1] = "else";
+        if (definition.DisagreementCap is { } cap) DisagreementCapWeight = FellegiSunterModel.ToWeight(cap);
         LevelLabels = labels;
         var nullFeatures = definition.NullWhenMissing.Count > 0
             ? definition.NullWhenMissing.Select(FeatureNames.Parse)
@@ -52,6 +53,9 @@ public sealed class CompiledComparison
             }
         }
     }
+
+    /// <summary>Cap on the pair's match weight when this comparison disagrees, or null.</summary>
+    public double? DisagreementCapWeight { get; }
 
     public ComparisonDefinition Definition { get; }
     public string Name { get; }

@@ -11,6 +11,9 @@ public sealed class MatchExplanation
     public double Probability { get; set; }
     public List<ComparisonOutcome> Comparisons { get; set; } = [];
 
+    /// <summary>The comparison whose disagreement capped the score (e.g. "national_id": two different valid ID cards), if any.</summary>
+    public string? CappedBy { get; set; }
+
     public override string ToString()
     {
         var sb = new System.Text.StringBuilder();
@@ -20,6 +23,7 @@ public sealed class MatchExplanation
             sb.Append($"; {c.Comparison}={c.Level} {c.Weight:+0.00;-0.00}");
             if (c.TermFrequencyAdjustment is { } tf && tf != 0) sb.Append($" (tf {tf:+0.00;-0.00})");
         }
+        if (CappedBy is not null) sb.Append($"; capped: {CappedBy} disagrees");
         return sb.ToString();
     }
 }

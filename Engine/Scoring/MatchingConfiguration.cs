@@ -108,6 +108,12 @@ public sealed class ComparisonDefinition
     public string? TermFrequency { get; set; }
 
     public List<LevelDefinition> Levels { get; set; } = [];
+
+    /// <summary>
+    /// Highest match probability a pair may have when this comparison lands on "else": two different valid ID cards are
+    /// two people whatever else agrees (a business rule over the model, like a hub's identifier conflict). Null: no cap.
+    /// </summary>
+    public double? DisagreementCap { get; set; }
 }
 
 /// <summary>A comparison level: a label and one or more conditions that must all hold.</summary>

@@ -75,6 +75,7 @@ public sealed class PairScorer
         var scorer = Scorer(a.Kind);
         var model = scorer.Model ?? throw new InvalidOperationException($"no trained model for {a.Kind}");
         var total = model.PriorWeight;
+        var cap = double.PositiveInfinity;
         var comparisons = scorer.Comparisons;
         for (var i = 0; i < comparisons.Length; i++)
         {
@@ -82,8 +83,9 @@ public sealed class PairScorer
             if (level < 0) continue;
             total += scorer.Weights[i][level];
             if (level == comparisons[i].TermFrequencyLevel) total += TermFrequencyAdjustment(scorer, i, level, a, b);
+            else if (level == comparisons[i].LevelCount - 1 && comparisons[i].DisagreementCapWeight is { } c && c < cap) cap = c;
         }
-        return total;
+        return Math.Min(total, cap);
     }
 
     public double MatchWeight(StandardizedRecord a, StandardizedRecord b) => MatchWeight(Pattern(a, b), a, b);
@@ -137,6 +139,15 @@ public sealed class PairScorer
             total += weight;
             explanation.Comparisons.Add(new ComparisonOutcome(c.Name, c.LevelLabels[level], Math.Round(weight, 3), va, vb,
                 tfAdj is null ? null : Math.Round(tfAdj.Value, 3)));
+        }
+        for (var i = 0; i < scorer.Comparisons.Length; i++)
+        {
+            var c = scorer.Comparisons[i];
+            if (LevelOf(pattern, i) == c.LevelCount - 1 && c.DisagreementCapWeight is { } capWeight && capWeight < total)
+            {
+                total = capWeight;
+                explanation.CappedBy = c.Name;
+            }
         }
         explanation.MatchWeight = Math.Round(total, 3);
         explanation.Probability = FellegiSunterModel.ToProbability(total);

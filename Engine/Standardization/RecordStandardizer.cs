@@ -23,7 +23,7 @@ public sealed class RecordStandardizer
 
     public StandardizedRecord Standardize(SourceRecord source, SystemProfile? profile = null)
     {
-        var record = new StandardizedRecord(source.System, source.Key, source.Kind)
+        var record = new StandardizedRecord(source.System, source.Key, EffectiveKind(source, profile))
         {
             UpdatedAt = source.UpdatedAt,
             Trust = profile?.Trust ?? 50,
@@ -34,7 +34,7 @@ public sealed class RecordStandardizer
             if (f is not null) (findings ??= []).Add(f);
         }
 
-        if (source.Kind == PartyKind.Person) StandardizePerson(source, record);
+        if (record.Kind == PartyKind.Person) StandardizePerson(source, record);
         else StandardizeOrganization(source, record);
 
         // Identifiers: a Chinese ID card is validated; anything else shaped like an identifier is kept as "other:".
@@ -43,7 +43,7 @@ public sealed class RecordStandardizer
         if (idRaw is not null)
         {
             var compact = Compact(idRaw);
-            if (source.Kind == PartyKind.Organization && compact.Length == 18 && !LooksLikeResidentId(compact))
+            if (record.Kind == PartyKind.Organization && compact.Length == 18 && !LooksLikeResidentId(compact))
             {
                 var cc = CreditCode.Parse(idRaw);
                 record[Feature.CreditCode] = cc.IsValid ? cc.Normalized : null;
@@ -119,6 +119,29 @@ public sealed class RecordStandardizer
 
         if (findings is not null) record.Findings = findings.ToArray();
         return record;
+    }
+
+    private static readonly string[] OrganizationWords =
+        ["公司", "集团", "实业", "银行", "医院", "学校", "大学", "学院", "研究院", "研究所", "事务所", "合作社", "商行", "工作室", "酒店", "超市", "药房", "厂"];
+
+    /// <summary>
+    /// The kind the source declared, unless it declared none (persons by default) and the name is plainly an
+    /// organization's: a legal form (有限公司, Co., Ltd.) or an organization word in a name longer than a person's.
+    /// </summary>
+    private PartyKind EffectiveKind(SourceRecord source, SystemProfile? profile)
+    {
+        if (source.Kind == PartyKind.Organization || profile?.KindDeclared == true) return source.Kind;
+        if (source[CanonicalField.CompanyName] is not null || source[CanonicalField.CreditCode] is not null) return PartyKind.Organization;
+        var name = source[CanonicalField.Name];
+        if (name is null || name.Length < 4) return source.Kind;
+        var folded = TextNormalizer.Fold(name);
+        if (TextNormalizer.ContainsHan(folded))
+        {
+            foreach (var w in OrganizationWords)
+                if (folded.Contains(w, StringComparison.Ordinal)) return PartyKind.Organization;
+            return source.Kind;
+        }
+        return CompanyNameParser.Parse(folded)?.LegalForm is not null ? PartyKind.Organization : source.Kind;
     }
 
     private void StandardizePerson(SourceRecord source, StandardizedRecord record)

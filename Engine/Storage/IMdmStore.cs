@@ -63,7 +63,8 @@ public interface IMdmStore : IDisposable
 
 /// <summary>Per-system settings from the sources file that standardization and survivorship need.</summary>
 /// <param name="FieldFormats">Canonical field → source format (e.g. birth_date → "yyyyMMdd").</param>
-public sealed record SystemProfile(string System, int Trust, IReadOnlyDictionary<string, string> FieldFormats, bool FullExtract);
+/// <param name="KindDeclared">The sources file says which records are organizations (a kind column or a fixed kind): then the kind is not inferred from names.</param>
+public sealed record SystemProfile(string System, int Trust, IReadOnlyDictionary<string, string> FieldFormats, bool FullExtract, bool KindDeclared = false);
 
 /// <summary>The output of one resolution run.</summary>
 public sealed class ResolutionWrite

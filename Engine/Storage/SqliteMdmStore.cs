@@ -71,7 +71,9 @@ public sealed class SqliteMdmStore : IMdmStore
             """;
         cmd.Parameters.AddWithValue("$s", profile.System);
         cmd.Parameters.AddWithValue("$t", profile.Trust);
-        cmd.Parameters.AddWithValue("$f", FieldsJson.Serialize(profile.FieldFormats));
+        var formats = new Dictionary<string, string>(profile.FieldFormats, StringComparer.Ordinal);
+        if (profile.KindDeclared) formats["$kind_declared"] = "1";
+        cmd.Parameters.AddWithValue("$f", FieldsJson.Serialize(formats));
         cmd.Parameters.AddWithValue("$x", profile.FullExtract ? 1 : 0);
         cmd.Parameters.AddWithValue("$run", runId);
         cmd.ExecuteNonQuery();
@@ -84,7 +86,11 @@ public sealed class SqliteMdmStore : IMdmStore
         cmd.CommandText = "SELECT system, trust, field_formats, full_extract FROM systems";
         using var r = cmd.ExecuteReader();
         while (r.Read())
-            result[r.GetString(0)] = new SystemProfile(r.GetString(0), r.GetInt32(1), FieldsJson.Deserialize(r.GetString(2)), r.GetInt32(3) != 0);
+        {
+            var formats = FieldsJson.Deserialize(r.GetString(2));
+            var declared = formats.Remove("$kind_declared");
+            result[r.GetString(0)] = new SystemProfile(r.GetString(0), r.GetInt32(1), formats, r.GetInt32(3) != 0, declared);
+        }
         return result;
     }
 
