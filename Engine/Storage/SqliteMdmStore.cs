@@ -162,13 +162,14 @@ public sealed class SqliteMdmStore : IMdmStore
         tx.Commit();
     }
 
-    public IEnumerable<StoredSourceRecord> ReadActiveRecords()
+    public IEnumerable<StoredSourceRecord> ReadActiveRecords(Func<int, bool>? include = null)
     {
         using var cmd = _connection.CreateCommand();
         cmd.CommandText = "SELECT record_id, system, source_key, kind, fields, trust, line, updated_at, content_hash FROM source_records WHERE retired_run IS NULL ORDER BY record_id";
         using var r = cmd.ExecuteReader();
         while (r.Read())
         {
+            if (include is not null && !include(r.GetInt32(0))) continue;
             var record = new SourceRecord(r.GetString(1), r.GetString(2), (PartyKind)r.GetInt32(3), FieldsJson.Deserialize(r.GetString(4)))
             {
                 Line = r.IsDBNull(6) ? 0 : r.GetInt64(6),
@@ -300,6 +301,15 @@ public sealed class SqliteMdmStore : IMdmStore
 
     public void WriteResolution(ResolutionWrite write, long runId)
     {
+        // JSON is prepared on all cores before the (single-threaded) transaction starts.
+        var fieldsJson = new string[write.GoldenRecords.Count];
+        var lineageJson = new string[write.GoldenRecords.Count];
+        Parallel.For(0, write.GoldenRecords.Count, i =>
+        {
+            var g = write.GoldenRecords[i];
+            fieldsJson[i] = FieldsJson.Serialize(g.Fields);
+            lineageJson[i] = JsonSerializer.Serialize(g.Lineage, StoreJson.Options);
+        });
         using var tx = _connection.BeginTransaction();
         var now = Now();
         Execute("DELETE FROM cross_reference; DELETE FROM golden_records; DELETE FROM match_links; DELETE FROM quality_findings; DELETE FROM review_tasks WHERE status='open';", tx);
@@ -353,11 +363,12 @@ public sealed class SqliteMdmStore : IMdmStore
             var pS = cmd.Parameters.Add("$s", SqliteType.Text);
             cmd.Parameters.AddWithValue("$run", runId);
             cmd.Prepare();
-            foreach (var g in write.GoldenRecords)
+            for (var i = 0; i < write.GoldenRecords.Count; i++)
             {
+                var g = write.GoldenRecords[i];
                 pG.Value = g.GoldenId; pK.Value = (int)g.Kind;
-                pF.Value = JsonSerializer.Serialize(g.Fields, StoreJson.Options);
-                pL.Value = JsonSerializer.Serialize(g.Lineage, StoreJson.Options);
+                pF.Value = fieldsJson[i];
+                pL.Value = lineageJson[i];
                 pN.Value = g.MemberCount; pS.Value = string.Join(',', g.Systems);
                 cmd.ExecuteNonQuery();
             }
