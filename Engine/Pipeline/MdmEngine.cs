@@ -234,13 +234,22 @@ public sealed class MdmEngine
         Stage("score");
 
         // 6. Cluster, with steward decisions applied.
-        var clusterer = new Clusterer(_matching.LinkThreshold, _matching.ReviewThreshold, _matching.CannotLinkThreshold, _matching.ClusterLinkShare);
-        var clustering = clusterer.Cluster(records.Length, scored, StewardConstraints(idToIndex, maxId));
+        var clusterer = new Clusterer(_matching.LinkThreshold, _matching.ReviewThreshold, _matching.CannotLinkThreshold,
+            _matching.ClusterLinkShare, _matching.StickyLinkThreshold);
+        var previous = _store.LoadCrossReferenceByRecord();
+        var constraints = StewardConstraints(idToIndex, maxId) ?? new ClusteringConstraints();
+        if (previous.Count > 0)
+        {
+            var previousOf = new string?[records.Length];
+            for (var i = 0; i < records.Length; i++) previousOf[i] = previous.GetValueOrDefault(records[i].Id);
+            constraints.PreviouslyTogether = (a, b) => previousOf[a] is { } ga && ga == previousOf[b];
+        }
+        var clustering = clusterer.Cluster(records.Length, scored, constraints);
         summary.RefusedLinks = clustering.RefusedLinks;
         Stage("cluster");
 
         // 7. Golden IDs, golden records, cross-reference.
-        var write = BuildResolution(records, clustering, scored, weights, patterns, scorer, summary);
+        var write = BuildResolution(records, clustering, scored, weights, patterns, scorer, summary, previous);
         Stage("survivorship");
         _store.WriteResolution(write, runId);
         Stage("write");
@@ -343,7 +352,7 @@ public sealed class MdmEngine
     }
 
     private ResolutionWrite BuildResolution(StandardizedRecord[] records, ClusteringResult clustering, ScoredPair[] scored,
-        float[] weights, ulong[] patterns, PairScorer scorer, ResolutionSummary summary)
+        float[] weights, ulong[] patterns, PairScorer scorer, ResolutionSummary summary, Dictionary<int, string> previous)
     {
         // Members per cluster, as store ids, clusters ordered by their first member.
         var byRoot = new Dictionary<int, List<int>>();
@@ -356,7 +365,6 @@ public sealed class MdmEngine
         var clusters = byRoot.Values.Select(l => l.OrderBy(i => records[i].Id).ToList()).OrderBy(l => records[l[0]].Id).ToList();
         var memberIds = clusters.Select(l => (IReadOnlyList<int>)l.Select(i => records[i].Id).ToList()).ToList();
 
-        var previous = _store.LoadCrossReferenceByRecord();
         var ages = _store.LoadGoldenIdAges();
         var nextSeq = _store.NextGoldenSequence();
         var minted = new Dictionary<string, long>(StringComparer.Ordinal);
@@ -390,7 +398,7 @@ public sealed class MdmEngine
             var p = scored[i];
             if (p.Probability < _matching.ReviewThreshold) continue;
             var same = clusterIndexOf[p.A] == clusterIndexOf[p.B];
-            var decision = same ? (p.Probability >= _matching.LinkThreshold ? "link" : "review_within") : (p.Probability >= _matching.LinkThreshold ? "refused" : "review");
+            var decision = same ? (p.Probability >= _matching.LinkThreshold ? "link" : "kept") : (p.Probability >= _matching.LinkThreshold ? "refused" : "review");
             links.Add(new StoredLink(records[p.A].Id, records[p.B].Id, p.Probability, weights[i], patterns[i], decision));
             if (same && p.Probability >= _matching.LinkThreshold) summary.LinkedPairs++;
         }

@@ -13,18 +13,27 @@ public sealed class Clusterer
     private readonly double _review;
     private readonly double _cannot;
     private readonly double _share;
+    private readonly double _sticky;
 
-    public Clusterer(double linkThreshold, double reviewThreshold, double cannotLinkThreshold, double clusterLinkShare)
+    /// <param name="stickyLinkThreshold">
+    /// Link threshold for pairs whose records already belong to one golden customer: a score drifting a little (because
+    /// unrelated records changed value frequencies) must not split a customer nobody touched.
+    /// </param>
+    public Clusterer(double linkThreshold, double reviewThreshold, double cannotLinkThreshold, double clusterLinkShare,
+        double? stickyLinkThreshold = null)
     {
         _link = linkThreshold;
         _review = reviewThreshold;
         _cannot = cannotLinkThreshold;
         _share = clusterLinkShare;
+        _sticky = Math.Min(stickyLinkThreshold ?? linkThreshold, linkThreshold);
     }
 
     public ClusteringResult Cluster(int recordCount, IReadOnlyList<ScoredPair> pairs, ClusteringConstraints? constraints = null)
     {
         constraints ??= ClusteringConstraints.None;
+        var together = constraints.PreviouslyTogether;
+        bool Links(ScoredPair p) => p.Probability >= _link || (p.Probability >= _sticky && together is not null && together(p.A, p.B));
         var graph = new PairGraph(recordCount, pairs, constraints);
         var parent = new int[recordCount];
         var members = new List<int>?[recordCount];
@@ -51,7 +60,7 @@ public sealed class Clusterer
         }
 
         var links = new List<ScoredPair>();
-        foreach (var p in pairs) if (p.Probability >= _link) links.Add(p);
+        foreach (var p in pairs) if (Links(p)) links.Add(p);
         links.Sort((x, y) =>
         {
             var c = y.Probability.CompareTo(x.Probability);
@@ -66,7 +75,7 @@ public sealed class Clusterer
             if (ra == rb) continue;
             var ma = Members(ra); var mb = Members(rb);
             var (small, large, largeRoot) = ma.Count <= mb.Count ? (ma, mb, rb) : (mb, ma, ra);
-            var verdict = graph.Assess(small, largeRoot, Find, _link, _cannot);
+            var verdict = graph.Assess(small, largeRoot, Find, _link, _cannot, together is null ? null : _sticky, together);
             string? reason = null;
             if (verdict.Veto) reason = "evidence against: " + verdict.VetoReason;
             else if (small.Count >= 2 && large.Count >= 2 && verdict.LinkedMembers < Math.Ceiling(_share * small.Count))
@@ -93,7 +102,7 @@ public sealed class Clusterer
         }
         foreach (var c in refused) Offer(c);
         foreach (var p in pairs)
-            if (p.Probability >= _review && p.Probability < _link && !graph.IsForcedApart(p.A, p.B))
+            if (p.Probability >= _review && !Links(p) && !graph.IsForcedApart(p.A, p.B))
                 Offer(new ReviewCandidate(p.A, p.B, p.Probability, "uncertain match"));
         var reviews = best.Values.ToList();
         reviews.Sort((x, y) => x.A != y.A ? x.A.CompareTo(y.A) : x.B.CompareTo(y.B));
@@ -151,7 +160,8 @@ public sealed class Clusterer
             return false;
         }
 
-        public Verdict Assess(List<int> small, int largeRoot, Func<int, int> find, double link, double cannot)
+        public Verdict Assess(List<int> small, int largeRoot, Func<int, int> find, double link, double cannot,
+            double? sticky, Func<int, int, bool>? together)
         {
             var linked = 0;
             foreach (var a in small)
@@ -164,7 +174,7 @@ public sealed class Clusterer
                     var p = _probabilities[k];
                     if (p < cannot) return new Verdict(true, $"records {a} and {b} scored {p:0.######}", linked);
                     if (IsForcedApart(a, b)) return new Verdict(true, $"records {a} and {b} were separated by a steward", linked);
-                    if (p >= link) hasLink = true;
+                    if (p >= link || (sticky is { } st && p >= st && together!(a, b))) hasLink = true;
                 }
                 if (hasLink) linked++;
             }
@@ -192,6 +202,9 @@ public sealed class ClusteringConstraints
     public static readonly ClusteringConstraints None = new();
     public List<(int A, int B)> ForcedLinks { get; } = [];
     public List<(int A, int B)> ForcedSeparations { get; } = [];
+
+    /// <summary>Whether two records (positions) belonged to one golden customer before this run; enables sticky links.</summary>
+    public Func<int, int, bool>? PreviouslyTogether { get; set; }
 }
 
 /// <param name="ClusterOf">For each record, the representative record of its cluster.</param>

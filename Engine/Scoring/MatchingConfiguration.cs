@@ -14,6 +14,12 @@ public sealed class MatchingConfiguration
     /// <summary>Match probability at or above which a pair is linked automatically.</summary>
     public double LinkThreshold { get; set; } = 0.95;
 
+    /// <summary>
+    /// Link threshold for a pair whose records already share a golden ID: golden IDs are a contract, so an existing link
+    /// holds until its score falls clearly, not when it wobbles around <see cref="LinkThreshold"/>.
+    /// </summary>
+    public double StickyLinkThreshold { get; set; } = 0.8;
+
     /// <summary>Match probability at or above which a pair that is not linked goes to a steward for review.</summary>
     public double ReviewThreshold { get; set; } = 0.5;
 

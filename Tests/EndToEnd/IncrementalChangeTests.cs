@@ -6,7 +6,7 @@ namespace Mdm.Tests.EndToEnd;
 
 /// <summary>
 /// A source system's next full extract drops some customers and changes one customer's phone. Reloading must retire
-/// exactly those records and update the changed one, and nothing else.
+/// exactly those records, update the changed one, and leave every other customer's golden ID alone.
 /// </summary>
 [TestFixture]
 public sealed class IncrementalChangeTests
@@ -82,6 +82,21 @@ public sealed class IncrementalChangeTests
             var retiredInStore = EndToEnd.Query(store, "SELECT source_key FROM source_records WHERE system='crm' AND retired_run IS NOT NULL", r => r.GetString(0));
             Assert.That(retiredInStore, Is.EquivalentTo(removedKeys), "retired records are kept in the store, marked retired");
         });
+    }
+
+    [Test]
+    public void CustomersWhoseRecordsWereUntouchedKeepTheirGoldenIds()
+    {
+        var (_, _, _, before, after, removedKeys, changedKey, _) = LoadChangeAndReload();
+
+        // Customers that held a removed or changed record may be re-formed; every other customer keeps its golden ID.
+        var touchedGolden = removedKeys.Append(changedKey).Select(k => before["crm/" + k]).ToHashSet();
+        var moved = before
+            .Where(x => !touchedGolden.Contains(x.Value) && after.TryGetValue(x.Key, out var now) && now != x.Value)
+            .Select(x => $"{x.Key}: {x.Value} → {after[x.Key]}")
+            .ToList();
+        Assert.That(before.Count(x => !touchedGolden.Contains(x.Value)), Is.GreaterThan(before.Count - 20), "most records are untouched");
+        Assert.That(moved, Is.Empty, "untouched records whose golden ID changed");
     }
 
     private static string KeyOf(string jsonLine)

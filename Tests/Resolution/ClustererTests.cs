@@ -65,4 +65,17 @@ public class ClustererTests
         Assert.That(result.ClusterOf[0], Is.Not.EqualTo(result.ClusterOf[1]));
         Assert.That(result.ClusterOf[2], Is.EqualTo(result.ClusterOf[3]));
     }
+
+    [Test]
+    public void An_existing_link_holds_while_its_score_wobbles_below_the_link_threshold()
+    {
+        var sticky = new Clusterer(linkThreshold: 0.95, reviewThreshold: 0.5, cannotLinkThreshold: 0.001, clusterLinkShare: 0.5, stickyLinkThreshold: 0.8);
+        var pairs = new List<ScoredPair> { new(0, 1, 0.9499f), new(2, 3, 0.9499f) };
+        var constraints = new ClusteringConstraints { PreviouslyTogether = (a, b) => (a, b) is (0, 1) or (1, 0) };
+
+        var result = sticky.Cluster(4, pairs, constraints);
+
+        Assert.That(result.ClusterOf[0], Is.EqualTo(result.ClusterOf[1]), "records already one customer stay one");
+        Assert.That(result.ClusterOf[2], Is.Not.EqualTo(result.ClusterOf[3]), "a new pair still needs the full link threshold");
+    }
 }
