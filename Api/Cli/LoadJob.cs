@@ -34,6 +34,8 @@ public static class LoadJob
     public static LoadSummary Run(SourcesFile file, LoadOptions options, IProgress<ProgressUpdate>? progress = null, CancellationToken cancellationToken = default)
     {
         var clock = Stopwatch.StartNew();
+        var gcPauseBefore = GC.GetTotalPauseDuration();
+        var gen2Before = GC.CollectionCount(2);
         var storePath = StorePathOf(file, options.StorePath);
         using var store = SqliteMdmStore.Open(storePath);
         var engine = new MdmEngine(store, Matching(options.MatchingPath), IndexPathOf(storePath))
@@ -66,6 +68,9 @@ public static class LoadJob
             }
             if (engine.NeedsResolution || options.Retrain) summary.Resolution = engine.Resolve(summary.RunId, cancellationToken);
             summary.TotalSeconds = Math.Round(clock.Elapsed.TotalSeconds, 2);
+            summary.GcPauseSeconds = Math.Round((GC.GetTotalPauseDuration() - gcPauseBefore).TotalSeconds, 2);
+            summary.Gen2Collections = GC.CollectionCount(2) - gen2Before;
+            summary.PeakWorkingSetBytes = Environment.ProcessId > 0 ? Process.GetCurrentProcess().PeakWorkingSet64 : 0;
             store.FinishRun(summary.RunId, "succeeded", JsonSerializer.Serialize(summary));
             return summary;
         }

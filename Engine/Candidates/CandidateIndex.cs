@@ -40,8 +40,12 @@ public sealed class CandidateIndex : IDisposable
         var config = new IndexWriterConfig(LuceneVersion.LUCENE_48, _analyzer)
         {
             OpenMode = create ? OpenMode.CREATE : OpenMode.CREATE_OR_APPEND,
-            RAMBufferSizeMB = 256,
+            // Small buffers flush segments on the indexing threads while adding; one big buffer flushed them serially at commit (measured: 5.5 s vs 6.9 s for 218k documents).
+            RAMBufferSizeMB = 32,
             UseCompoundFile = false,
+            // A batch build is read once by the blocking walk: merging segments meanwhile only competes for the cores
+            // (measured: a third of the indexing time at 1M documents). The walk reads across segments as it is.
+            MergePolicy = create ? NoMergePolicy.NO_COMPOUND_FILES : new TieredMergePolicy(),
         };
         _writer = new IndexWriter(directory, config);
         _searchers = new SearcherManager(_writer, true, null);
@@ -82,6 +86,32 @@ public sealed class CandidateIndex : IDisposable
 
     public void Delete(int id) => _writer.DeleteDocuments(new Term("rid_key", IdTerm(id)));
 
+    /// <summary>Analyzed names: documents and term frequencies, no positions (no phrase queries) and no norms (names are short).</summary>
+    private static readonly FieldType NameType = new()
+    {
+        IsIndexed = true,
+        IsTokenized = true,
+        OmitNorms = true,
+        IndexOptions = IndexOptions.DOCS_AND_FREQS,
+        IsStored = false,
+    };
+
+    /// <summary>Blocking keys: indexed as exact terms, documents only (no frequencies, positions or norms).</summary>
+    private static readonly FieldType KeyListType = new()
+    {
+        IsIndexed = true,
+        IsTokenized = true,
+        OmitNorms = true,
+        IndexOptions = IndexOptions.DOCS_ONLY,
+        IsStored = false,
+    };
+
+    /// <summary>
+    /// One key stream per thread: Lucene consumes the stream inside AddDocument, and building a stream's attributes
+    /// per document cost more than the indexing itself.
+    /// </summary>
+    [ThreadStatic] private static KeywordListTokenStream? _keyStream;
+
     private Document ToDocument(StandardizedRecord record, List<string> keys, StringBuilder sb)
     {
         keys.Clear();
@@ -91,9 +121,9 @@ public sealed class CandidateIndex : IDisposable
             new NumericDocValuesField(IdField, record.Id),
             new StringField("rid_key", IdTerm(record.Id), Field.Store.NO),
         };
-        foreach (var k in keys) doc.Add(new StringField(BlockingKeyField, k, Field.Store.NO));
+        if (keys.Count > 0) doc.Add(new Field(BlockingKeyField, (_keyStream ??= new KeywordListTokenStream()).SetKeys(keys), KeyListType));
         var name = record[Feature.Name];
-        if (name is not null) doc.Add(new TextField(NameFieldOf(record), name, Field.Store.NO));
+        if (name is not null) doc.Add(new Field(NameFieldOf(record), name, NameType));
         return doc;
     }
 

@@ -13,6 +13,10 @@ public sealed class SystemLoadSummary
     public long Retired { get; set; }
     public long Transactions { get; set; }
     public long TransactionsRejected { get; set; }
+    /// <summary>Wall time of the system's ingest; of it, writing records to the store and waiting for standardization.</summary>
+    public double Seconds { get; set; }
+    public double StoreSeconds { get; set; }
+    public double StandardizeWaitSeconds { get; set; }
 }
 
 /// <summary>What a resolution run found, and where its time went.</summary>
@@ -44,6 +48,10 @@ public sealed class LoadSummary
     public List<SystemLoadSummary> Systems { get; } = [];
     public ResolutionSummary Resolution { get; set; } = new();
     public double TotalSeconds { get; set; }
+    /// <summary>Time the process spent paused for garbage collection during the load, and gen-2 collections.</summary>
+    public double GcPauseSeconds { get; set; }
+    public int Gen2Collections { get; set; }
+    public long PeakWorkingSetBytes { get; set; }
     public long Read => Systems.Sum(s => s.Read);
     public long Accepted => Systems.Sum(s => s.Accepted);
     public long Rejected => Systems.Sum(s => s.Rejected) + Systems.Sum(s => s.TransactionsRejected);

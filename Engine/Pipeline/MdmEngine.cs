@@ -49,12 +49,14 @@ public sealed class MdmEngine
     public SystemLoadSummary Ingest(long runId, SystemProfile profile, IEnumerable<IngestItem> items, CancellationToken cancellationToken = default)
     {
         var summary = new SystemLoadSummary { System = profile.System };
+        var clock = Stopwatch.StartNew();
         _store.SaveSystemProfile(profile, runId);
         var states = _store.LoadRecordStates(profile.System);
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var batch = new List<(SourceRecord Record, int KnownId)>(IngestChunk);
         var rejects = new List<RejectedRow>();
         var retire = new List<int>();
+        Task? pendingStandardization = null;
         foreach (var item in items)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -81,12 +83,15 @@ public sealed class MdmEngine
             batch.Add((record, known && !state.Retired && state.ContentHash == record.ContentHash ? state.RecordId : -1));
             if (batch.Count >= IngestChunk)
             {
-                StoreAndStandardize(batch, profile, runId, cancellationToken);
-                batch.Clear();
+                pendingStandardization = StoreAndStandardize(batch, profile, runId, pendingStandardization, summary, cancellationToken);
+                batch = new List<(SourceRecord Record, int KnownId)>(IngestChunk);
                 Progress?.Report(new ProgressUpdate($"load {profile.System}", summary.Read, 0));
             }
         }
-        if (batch.Count > 0) StoreAndStandardize(batch, profile, runId, cancellationToken);
+        if (batch.Count > 0) pendingStandardization = StoreAndStandardize(batch, profile, runId, pendingStandardization, summary, cancellationToken);
+        var wait = Stopwatch.StartNew();
+        pendingStandardization?.GetAwaiter().GetResult();
+        summary.StandardizeWaitSeconds += wait.Elapsed.TotalSeconds;
         if (rejects.Count > 0) _store.AddRejects(rejects, runId);
         if (profile.FullExtract)
         {
@@ -100,15 +105,21 @@ public sealed class MdmEngine
         _store.RetireRecords(retire, runId);
         foreach (var id in retire) _fresh.Remove(id);
         Progress?.Report(new ProgressUpdate($"load {profile.System}", summary.Read, summary.Read));
+        summary.Seconds = Math.Round(clock.Elapsed.TotalSeconds, 3);
+        summary.StoreSeconds = Math.Round(summary.StoreSeconds, 3);
+        summary.StandardizeWaitSeconds = Math.Round(summary.StandardizeWaitSeconds, 3);
         return summary;
     }
 
     /// <summary>
-    /// Writes new and changed records (unchanged ones are not rewritten) and standardizes the whole batch on all cores,
-    /// so resolution need not read back what this run just read from the source.
+    /// Writes new and changed records (unchanged ones are not rewritten), then standardizes the batch in the background
+    /// while the caller reads and writes the next one: SQLite writes on the reading thread overlap standardization on
+    /// the other cores, so resolution need not read back what this run just read from the source.
     /// </summary>
-    private void StoreAndStandardize(List<(SourceRecord Record, int KnownId)> batch, SystemProfile profile, long runId, CancellationToken ct)
+    private Task StoreAndStandardize(List<(SourceRecord Record, int KnownId)> batch, SystemProfile profile, long runId,
+        Task? previous, SystemLoadSummary summary, CancellationToken ct)
     {
+        var clock = Stopwatch.StartNew();
         var ids = new int[batch.Count];
         var toWrite = new List<(SourceRecord, int)>();
         var writeSlots = new List<int>();
@@ -122,18 +133,26 @@ public sealed class MdmEngine
             var written = _store.UpsertSourceRecords(toWrite, runId);
             for (var i = 0; i < written.Length; i++) ids[writeSlots[i]] = written[i];
         }
-        var standardized = new StandardizedRecord[batch.Count];
-        Parallel.ForEach(Partitioner.Create(0, batch.Count, 512), new ParallelOptions { CancellationToken = ct }, range =>
+        summary.StoreSeconds += clock.Elapsed.TotalSeconds;
+        clock.Restart();
+        previous?.GetAwaiter().GetResult();
+        summary.StandardizeWaitSeconds += clock.Elapsed.TotalSeconds;
+        return Task.Run(() =>
         {
-            for (var i = range.Item1; i < range.Item2; i++)
+            var standardized = new StandardizedRecord[batch.Count];
+            Parallel.ForEach(Partitioner.Create(0, batch.Count, 512), new ParallelOptions { CancellationToken = ct }, range =>
             {
-                var std = _standardizer.Standardize(batch[i].Record, profile);
-                std.Id = ids[i];
-                std.Trust = profile.Trust;
-                standardized[i] = std;
-            }
-        });
-        foreach (var std in standardized) _fresh[std.Id] = std;
+                for (var i = range.Item1; i < range.Item2; i++)
+                {
+                    var std = _standardizer.Standardize(batch[i].Record, profile);
+                    std.Id = ids[i];
+                    std.Trust = profile.Trust;
+                    standardized[i] = std;
+                }
+            });
+            lock (_fresh)
+                foreach (var std in standardized) _fresh[std.Id] = std;
+        }, ct);
     }
 
     /// <summary>Replaces a system's transactions (the file is a full extract); rejects are kept like record rejects.</summary>
@@ -253,6 +272,7 @@ public sealed class MdmEngine
         Stage("survivorship");
         _store.WriteResolution(write, runId);
         Stage("write");
+        foreach (var (part, seconds) in _store.LastWriteSeconds) summary.StageSeconds["write." + part] = seconds;
         return summary;
     }
 
@@ -316,7 +336,7 @@ public sealed class MdmEngine
         {
             var ofKind = records.Where(r => r.Kind == kind).ToList();
             // u must resolve agreement rates near 1/N: the sample grows with the number of records.
-            var sample = (int)Math.Min(20_000_000, Math.Max(_matching.USampleSize, 4L * ofKind.Count));
+            var sample = (int)Math.Min(20_000_000, Math.Max(_matching.USampleSize, 2L * ofKind.Count));
             var random = ModelTrainer.SampleRandomPairs(scorer, ofKind, sample, seed: 20260101 + (int)kind, _matching.EmAnchors);
             var u = ModelTrainer.EstimateU(scorer, kind, random);
             var histogram = new Dictionary<ulong, long>();
@@ -354,6 +374,7 @@ public sealed class MdmEngine
     private ResolutionWrite BuildResolution(StandardizedRecord[] records, ClusteringResult clustering, ScoredPair[] scored,
         float[] weights, ulong[] patterns, PairScorer scorer, ResolutionSummary summary, Dictionary<int, string> previous)
     {
+        var sub = Stopwatch.StartNew();
         // Members per cluster, as store ids, clusters ordered by their first member.
         var byRoot = new Dictionary<int, List<int>>();
         for (var i = 0; i < records.Length; i++)
@@ -378,19 +399,32 @@ public sealed class MdmEngine
                 return id;
             });
 
-        var golden = new GoldenRecord[clusters.Count];
-        Parallel.For(0, clusters.Count, c =>
+        summary.StageSeconds["survivorship.ids"] = Math.Round(sub.Elapsed.TotalSeconds, 3); sub.Restart();
+        var golden = new GoldenRecordRow[clusters.Count];
+        Parallel.ForEach(Partitioner.Create(0, clusters.Count, 2048), range =>
         {
-            var members = clusters[c].Select(i => records[i]).ToList();
-            golden[c] = Survivorship.Build(assignment.Ids[c], members);
+            var members = new List<StandardizedRecord>(8);
+            for (var c = range.Item1; c < range.Item2; c++)
+            {
+                members.Clear();
+                foreach (var i in clusters[c]) members.Add(records[i]);
+                golden[c] = GoldenRecordRow.From(Survivorship.Build(assignment.Ids[c], members));
+            }
         });
 
+        summary.StageSeconds["survivorship.records"] = Math.Round(sub.Elapsed.TotalSeconds, 3); sub.Restart();
         var clusterIndexOf = new int[records.Length];
         for (var c = 0; c < clusters.Count; c++) foreach (var i in clusters[c]) clusterIndexOf[i] = c;
 
-        var xref = new List<(int, string, string, string)>(records.Length);
+        var xref = new List<(int RecordId, string System, string Key, string GoldenId)>(records.Length);
         for (var c = 0; c < clusters.Count; c++)
             foreach (var i in clusters[c]) xref.Add((records[i].Id, records[i].System, records[i].Key, assignment.Ids[c]));
+        // Primary-key order: the b-tree is appended to, not split at random.
+        xref.Sort((x, y) =>
+        {
+            var c = string.CompareOrdinal(x.System, y.System);
+            return c != 0 ? c : string.CompareOrdinal(x.Key, y.Key);
+        });
 
         var links = new List<StoredLink>();
         for (var i = 0; i < scored.Length; i++)

@@ -95,16 +95,16 @@ public static class Survivorship
             var only = members[0];
             return only[feature] is { } v ? (v, new FieldLineage(only.System, only.Key, "only source")) : null;
         }
-        var agree = new Dictionary<string, int>(StringComparer.Ordinal);
+        // Clusters are small: agreement counts by a linear scan cost less than a dictionary per field.
         var withValue = 0;
-        foreach (var m in members)
-        {
-            var v = m[feature];
-            if (v is null) continue;
-            withValue++;
-            agree[v] = agree.GetValueOrDefault(v) + 1;
-        }
+        foreach (var m in members) if (m[feature] is not null) withValue++;
         if (withValue == 0) return null;
+        int Agree(string value)
+        {
+            var n = 0;
+            foreach (var m in members) if (m[feature] == value) n++;
+            return n;
+        }
         // One pass keeps the best and the runner-up, so the lineage can say which rule separated them.
         StandardizedRecord? best = null, second = null;
         foreach (var m in members)
@@ -112,28 +112,43 @@ public static class Survivorship
             var v = m[feature];
             if (v is null) continue;
             if (best is null) { best = m; continue; }
-            if (Compare(m, best, agree[v], agree[best[feature]!], out _) > 0) { second = best; best = m; }
-            else if (second is null || Compare(m, second, agree[v], agree[second[feature]!], out _) > 0) second = m;
+            if (Compare(m, best, Agree(v), Agree(best[feature]!), out _) > 0) { second = best; best = m; }
+            else if (second is null || Compare(m, second, Agree(v), Agree(second[feature]!), out _) > 0) second = m;
         }
         var value = best![feature]!;
         string rule;
         if (second is null) rule = "only source";
-        else if (second[feature] == value) rule = $"agreed by {agree[value]} of {withValue}";
-        else Compare(best, second, agree[value], agree[second[feature]!], out rule);
+        else if (second[feature] == value) rule = $"agreed by {Agree(value)} of {withValue}";
+        else rule = Compare(best, second, Agree(value), Agree(second[feature]!));
         return (value, new FieldLineage(best.System, best.Key, rule));
     }
 
-    /// <summary>Positive when <paramref name="x"/> should win over <paramref name="y"/>.</summary>
-    private static int Compare(StandardizedRecord x, StandardizedRecord y, int agreeX, int agreeY, out string decidedBy)
+    private enum Decider : byte { Trust, Recency, Completeness, Agreement, Order }
+
+    /// <summary>Positive when <paramref name="x"/> should win over <paramref name="y"/>; allocation-free (runs per field per member).</summary>
+    private static int Compare(StandardizedRecord x, StandardizedRecord y, int agreeX, int agreeY, out Decider decidedBy)
     {
-        if (x.Trust != y.Trust) { decidedBy = $"trust {Math.Max(x.Trust, y.Trust)}"; return x.Trust.CompareTo(y.Trust); }
+        if (x.Trust != y.Trust) { decidedBy = Decider.Trust; return x.Trust.CompareTo(y.Trust); }
         var rx = x.UpdatedAt ?? DateTimeOffset.MinValue; var ry = y.UpdatedAt ?? DateTimeOffset.MinValue;
-        if (rx != ry) { decidedBy = $"most recent ({(rx > ry ? rx : ry):yyyy-MM-dd})"; return rx.CompareTo(ry); }
+        if (rx != ry) { decidedBy = Decider.Recency; return rx.CompareTo(ry); }
         var cx = x.Completeness; var cy = y.Completeness;
-        if (cx != cy) { decidedBy = "most complete"; return cx.CompareTo(cy); }
-        if (agreeX != agreeY) { decidedBy = $"agreed by {Math.Max(agreeX, agreeY)}"; return agreeX.CompareTo(agreeY); }
-        decidedBy = "first by system and key";
+        if (cx != cy) { decidedBy = Decider.Completeness; return cx.CompareTo(cy); }
+        if (agreeX != agreeY) { decidedBy = Decider.Agreement; return agreeX.CompareTo(agreeY); }
         // Earlier (system, key) wins: members arrive sorted, so the incumbent is earlier.
+        decidedBy = Decider.Order;
         return -1;
+    }
+
+    private static string Compare(StandardizedRecord winner, StandardizedRecord runnerUp, int agreeWinner, int agreeRunnerUp)
+    {
+        Compare(winner, runnerUp, agreeWinner, agreeRunnerUp, out var decider);
+        return decider switch
+        {
+            Decider.Trust => $"trust {winner.Trust}",
+            Decider.Recency => $"most recent ({winner.UpdatedAt:yyyy-MM-dd})",
+            Decider.Completeness => "most complete",
+            Decider.Agreement => $"agreed by {agreeWinner}",
+            _ => "first by system and key",
+        };
     }
 }

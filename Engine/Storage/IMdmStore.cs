@@ -55,10 +55,23 @@ public interface IMdmStore : IDisposable
     /// <summary>Writes a whole resolution in one transaction.</summary>
     void WriteResolution(ResolutionWrite write, long runId);
 
+    /// <summary>Where the last <see cref="WriteResolution"/> spent its time, by part (seconds).</summary>
+    IReadOnlyDictionary<string, double> LastWriteSeconds { get; }
+
     /// <summary>Follows redirects: the active golden ID a (possibly retired) ID now stands for.</summary>
     string? ResolveGoldenId(string goldenId);
 
     IEnumerable<CrossReference> ReadCrossReference();
+}
+
+/// <summary>
+/// A golden record as stored: fields and lineage already serialized. Survivorship serializes each record as it builds
+/// it, so a million golden records do not live on (and burden the collector) until the write.
+/// </summary>
+public sealed record GoldenRecordRow(string GoldenId, PartyKind Kind, string FieldsJson, string LineageJson, int MemberCount, string Systems)
+{
+    public static GoldenRecordRow From(GoldenRecord g) =>
+        new(g.GoldenId, g.Kind, Storage.FieldsJson.Serialize(g.Fields), Storage.FieldsJson.SerializeLineage(g.Lineage), g.MemberCount, string.Join(',', g.Systems));
 }
 
 /// <summary>Per-system settings from the sources file that standardization and survivorship need.</summary>
@@ -69,7 +82,7 @@ public sealed record SystemProfile(string System, int Trust, IReadOnlyDictionary
 /// <summary>The output of one resolution run.</summary>
 public sealed class ResolutionWrite
 {
-    public required IReadOnlyList<GoldenRecord> GoldenRecords { get; init; }
+    public required IReadOnlyList<GoldenRecordRow> GoldenRecords { get; init; }
     public required IReadOnlyList<(int RecordId, string System, string Key, string GoldenId)> CrossReference { get; init; }
     public required IReadOnlyList<StoredLink> Links { get; init; }
     public required IReadOnlyList<ReviewTask> Reviews { get; init; }

@@ -26,7 +26,7 @@ internal static class SqliteSchema
         CREATE TABLE golden_records(golden_id TEXT PRIMARY KEY, kind INTEGER NOT NULL, fields TEXT NOT NULL,
             lineage TEXT NOT NULL, member_count INTEGER NOT NULL, systems TEXT NOT NULL, updated_run INTEGER NOT NULL);
         CREATE TABLE cross_reference(system TEXT NOT NULL, source_key TEXT NOT NULL, record_id INTEGER NOT NULL,
-            golden_id TEXT NOT NULL, PRIMARY KEY(system, source_key));
+            golden_id TEXT NOT NULL, PRIMARY KEY(system, source_key)) WITHOUT ROWID;
         CREATE INDEX ix_xref_golden ON cross_reference(golden_id);
         CREATE INDEX ix_xref_record ON cross_reference(record_id);
         CREATE TABLE match_links(record_a INTEGER NOT NULL, record_b INTEGER NOT NULL, probability REAL NOT NULL,
