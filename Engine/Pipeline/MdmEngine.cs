@@ -53,7 +53,7 @@ public sealed class MdmEngine
         _store.SaveSystemProfile(profile, runId);
         var states = _store.LoadRecordStates(profile.System);
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        var batch = new List<(SourceRecord Record, int KnownId)>(IngestChunk);
+        var batch = new List<(SourceRecord Record, int KnownId, int ExistingId)>(IngestChunk);
         var rejects = new List<RejectedRow>();
         var retire = new List<int>();
         Task? pendingStandardization = null;
@@ -80,11 +80,13 @@ public sealed class MdmEngine
             if (!known) summary.New++;
             else if (state.Retired || state.ContentHash != record.ContentHash) summary.Changed++;
             else summary.Unchanged++;
-            batch.Add((record, known && !state.Retired && state.ContentHash == record.ContentHash ? state.RecordId : -1));
+            // KnownId: the store id when the record is unchanged (nothing to write), ExistingId: when it must be updated.
+            var unchanged = known && !state.Retired && state.ContentHash == record.ContentHash;
+            batch.Add((record, unchanged ? state.RecordId : -1, known ? state.RecordId : -1));
             if (batch.Count >= IngestChunk)
             {
                 pendingStandardization = StoreAndStandardize(batch, profile, runId, pendingStandardization, summary, cancellationToken);
-                batch = new List<(SourceRecord Record, int KnownId)>(IngestChunk);
+                batch = new List<(SourceRecord Record, int KnownId, int ExistingId)>(IngestChunk);
                 Progress?.Report(new ProgressUpdate($"load {profile.System}", summary.Read, 0));
             }
         }
@@ -116,17 +118,17 @@ public sealed class MdmEngine
     /// while the caller reads and writes the next one: SQLite writes on the reading thread overlap standardization on
     /// the other cores, so resolution need not read back what this run just read from the source.
     /// </summary>
-    private Task StoreAndStandardize(List<(SourceRecord Record, int KnownId)> batch, SystemProfile profile, long runId,
+    private Task StoreAndStandardize(List<(SourceRecord Record, int KnownId, int ExistingId)> batch, SystemProfile profile, long runId,
         Task? previous, SystemLoadSummary summary, CancellationToken ct)
     {
         var clock = Stopwatch.StartNew();
         var ids = new int[batch.Count];
-        var toWrite = new List<(SourceRecord, int)>();
+        var toWrite = new List<(SourceRecord, int, int)>();
         var writeSlots = new List<int>();
         for (var i = 0; i < batch.Count; i++)
         {
             ids[i] = batch[i].KnownId;
-            if (ids[i] < 0) { toWrite.Add((batch[i].Record, profile.Trust)); writeSlots.Add(i); }
+            if (ids[i] < 0) { toWrite.Add((batch[i].Record, profile.Trust, batch[i].ExistingId)); writeSlots.Add(i); }
         }
         if (toWrite.Count > 0)
         {

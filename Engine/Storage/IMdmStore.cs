@@ -23,8 +23,11 @@ public interface IMdmStore : IDisposable
     /// <summary>State of every key of <paramref name="system"/> (including retired records).</summary>
     Dictionary<string, RecordState> LoadRecordStates(string system);
 
-    /// <summary>Inserts or updates records in one transaction; returns their store ids in input order.</summary>
-    int[] UpsertSourceRecords(IReadOnlyList<(SourceRecord Record, int Trust)> records, long runId);
+    /// <summary>
+    /// Inserts new records (<c>ExistingId</c> &lt; 0) and updates known ones by id, in one transaction; returns the store
+    /// ids in input order. The caller knows which keys exist from <see cref="LoadRecordStates"/>.
+    /// </summary>
+    int[] UpsertSourceRecords(IReadOnlyList<(SourceRecord Record, int Trust, int ExistingId)> records, long runId);
 
     void RetireRecords(IReadOnlyList<int> recordIds, long runId);
 
