@@ -37,6 +37,8 @@ public enum Feature
     /// <summary>Division code of the region named in a company name.</summary>
     CompanyRegion,
     CreditCode,
+    /// <summary>"branch" for a branch office (分公司, 支行 …), "main" otherwise: a branch and its head office are different parties.</summary>
+    CompanyBranch,
 }
 
 public static class FeatureNames

@@ -122,11 +122,13 @@ public sealed class RecordStandardizer
     }
 
     private static readonly string[] OrganizationWords =
-        ["公司", "集团", "实业", "银行", "医院", "学校", "大学", "学院", "研究院", "研究所", "事务所", "合作社", "商行", "工作室", "酒店", "超市", "药房", "厂"];
+        ["公司", "集团", "实业", "银行", "医院", "学校", "大学", "学院", "研究院", "研究所", "事务所", "合作社", "商行", "工作室", "酒店", "超市", "药房", "厂",
+         "工程", "投资", "商贸", "贸易", "医药", "房地产", "置业", "物流", "科技", "咨询", "装饰", "餐饮", "传媒"];
 
     /// <summary>
     /// The kind the source declared, unless it declared none (persons by default) and the name is plainly an
-    /// organization's: a legal form (有限公司, Co., Ltd.) or an organization word in a name longer than a person's.
+    /// organization's: a legal form (有限公司, Co., Ltd.), an organization word, or a Han name longer than a person's
+    /// (Chinese personal names are at most four characters; longer minority names carry a middle dot).
     /// </summary>
     private PartyKind EffectiveKind(SourceRecord source, SystemProfile? profile)
     {
@@ -139,7 +141,13 @@ public sealed class RecordStandardizer
         {
             foreach (var w in OrganizationWords)
                 if (folded.Contains(w, StringComparison.Ordinal)) return PartyKind.Organization;
-            return source.Kind;
+            var han = 0;
+            foreach (var c in folded)
+            {
+                if (c is '·' or '•' or '．' or '.') return source.Kind;
+                if (TextNormalizer.IsHan(c)) han++;
+            }
+            return han >= 5 ? PartyKind.Organization : source.Kind;
         }
         return CompanyNameParser.Parse(folded)?.LegalForm is not null ? PartyKind.Organization : source.Kind;
     }
@@ -164,6 +172,7 @@ public sealed class RecordStandardizer
         record[Feature.Name] = company.Normalized;
         record[Feature.CompanyCore] = company.Core;
         record[Feature.CompanyRegion] = company.RegionCode;
+        record[Feature.CompanyBranch] = company.IsBranch ? "branch" : "main";
         // Pinyin of the core finds the same company written with a homophone or in another script.
         if (company.Core.Length > 0)
             record[Feature.NamePinyinKey] = TextNormalizer.ContainsHan(company.Core) ? _pinyin.ToPinyin(company.Core, separator: "") : company.Core;
