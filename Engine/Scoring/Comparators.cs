@@ -24,23 +24,12 @@ public static class Comparators
     }
 
     /// <summary>True when two space-separated value lists share a value (phones, emails).</summary>
-    public static bool Overlap(string a, string b)
-    {
-        if (a.Length == 0 || b.Length == 0) return false;
-        var sa = a.AsSpan();
-        foreach (var ra in sa.Split(' '))
-        {
-            var va = sa[ra];
-            if (va.IsEmpty) continue;
-            var sb = b.AsSpan();
-            foreach (var rb in sb.Split(' '))
-                if (sb[rb].SequenceEqual(va)) return true;
-        }
-        return false;
-    }
+    public static bool Overlap(string a, string b) => SharedValue(a, b, out _);
 
     /// <summary>The first value two space-separated lists share, or null.</summary>
-    public static string? FirstShared(string a, string b)
+    public static string? FirstShared(string a, string b) => SharedValue(a, b, out var range) ? a[range] : null;
+
+    private static bool SharedValue(string a, string b, out Range shared)
     {
         var sa = a.AsSpan();
         foreach (var ra in sa.Split(' '))
@@ -49,9 +38,10 @@ public static class Comparators
             if (va.IsEmpty) continue;
             var sb = b.AsSpan();
             foreach (var rb in sb.Split(' '))
-                if (sb[rb].SequenceEqual(va)) return va.ToString();
+                if (sb[rb].SequenceEqual(va)) { shared = ra; return true; }
         }
-        return null;
+        shared = default;
+        return false;
     }
 
     public static bool Prefix(string a, string b, int length) =>

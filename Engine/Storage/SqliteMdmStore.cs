@@ -193,13 +193,7 @@ public sealed class SqliteMdmStore : IMdmStore
     {
         if (recordIds.Count == 0) return;
         using var tx = _connection.BeginTransaction();
-        using var cmd = _connection.CreateCommand();
-        cmd.Transaction = tx;
-        cmd.CommandText = "UPDATE source_records SET retired_run=$run WHERE record_id=$id AND retired_run IS NULL";
-        cmd.Parameters.AddWithValue("$run", runId);
-        var pId = cmd.Parameters.Add("$id", SqliteType.Integer);
-        cmd.Prepare();
-        foreach (var id in recordIds) { pId.Value = id; cmd.ExecuteNonQuery(); }
+        Bulk(tx, "UPDATE source_records SET retired_run=$run WHERE record_id=$1 AND retired_run IS NULL", recordIds, (id, v) => v[0] = id, ("$run", runId));
         SetMeta("resolution_pending", "1", tx);
         tx.Commit();
     }
@@ -234,54 +228,23 @@ public sealed class SqliteMdmStore : IMdmStore
     {
         if (rejects.Count == 0) return;
         using var tx = _connection.BeginTransaction();
-        using var cmd = _connection.CreateCommand();
-        cmd.Transaction = tx;
-        cmd.CommandText = "INSERT INTO rejects(run_id, system, line, field, reason, raw_text, source_key) VALUES ($run, $s, $l, $f, $r, $raw, $k)";
-        cmd.Parameters.AddWithValue("$run", runId);
-        var pS = cmd.Parameters.Add("$s", SqliteType.Text);
-        var pL = cmd.Parameters.Add("$l", SqliteType.Integer);
-        var pF = cmd.Parameters.Add("$f", SqliteType.Text);
-        var pR = cmd.Parameters.Add("$r", SqliteType.Text);
-        var pRaw = cmd.Parameters.Add("$raw", SqliteType.Text);
-        var pK = cmd.Parameters.Add("$k", SqliteType.Text);
-        cmd.Prepare();
-        foreach (var rej in rejects)
-        {
-            pS.Value = rej.System; pL.Value = rej.Line; pF.Value = (object?)rej.Field ?? DBNull.Value; pR.Value = rej.Reason;
-            pRaw.Value = (object?)rej.RawText ?? DBNull.Value; pK.Value = (object?)rej.Key ?? DBNull.Value;
-            cmd.ExecuteNonQuery();
-        }
+        Bulk(tx, "INSERT INTO rejects(run_id, system, line, field, reason, raw_text, source_key) VALUES ($run, $1, $2, $3, $4, $5, $6)",
+            rejects, (r, v) => { v[0] = r.System; v[1] = r.Line; v[2] = r.Field; v[3] = r.Reason; v[4] = r.RawText; v[5] = r.Key; }, ("$run", runId));
         tx.Commit();
     }
 
     public void ReplaceTransactions(string system, IReadOnlyList<SourceTransaction> transactions, long runId)
     {
         using var tx = _connection.BeginTransaction();
-        using (var del = _connection.CreateCommand())
-        {
-            del.Transaction = tx;
-            del.CommandText = "DELETE FROM transactions WHERE system=$s";
-            del.Parameters.AddWithValue("$s", system);
-            del.ExecuteNonQuery();
-        }
-        using var cmd = _connection.CreateCommand();
-        cmd.Transaction = tx;
-        cmd.CommandText = "INSERT INTO transactions(system, source_key, amount_cents, txn_date, line, run_id) VALUES ($s, $k, $a, $d, $l, $run)";
-        cmd.Parameters.AddWithValue("$s", system);
-        cmd.Parameters.AddWithValue("$run", runId);
-        var pK = cmd.Parameters.Add("$k", SqliteType.Text);
-        var pA = cmd.Parameters.Add("$a", SqliteType.Integer);
-        var pD = cmd.Parameters.Add("$d", SqliteType.Text);
-        var pL = cmd.Parameters.Add("$l", SqliteType.Integer);
-        cmd.Prepare();
-        foreach (var t in transactions)
-        {
-            pK.Value = t.CustomerKey;
-            pA.Value = (long)decimal.Round(t.Amount * 100m, MidpointRounding.AwayFromZero);
-            pD.Value = t.Date is { } d ? d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : DBNull.Value;
-            pL.Value = t.Line;
-            cmd.ExecuteNonQuery();
-        }
+        Bulk(tx, "DELETE FROM transactions WHERE system=$1", [system], (s, v) => v[0] = s);
+        Bulk(tx, "INSERT INTO transactions(system, source_key, amount_cents, txn_date, line, run_id) VALUES ($s, $1, $2, $3, $4, $run)",
+            transactions, (t, v) =>
+            {
+                v[0] = t.CustomerKey;
+                v[1] = (long)decimal.Round(t.Amount * 100m, MidpointRounding.AwayFromZero);
+                v[2] = t.Date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+                v[3] = t.Line;
+            }, ("$s", system), ("$run", runId));
         tx.Commit();
     }
 
@@ -355,159 +318,39 @@ public sealed class SqliteMdmStore : IMdmStore
         Execute("DROP INDEX IF EXISTS ix_xref_golden; DROP INDEX IF EXISTS ix_xref_record; DROP INDEX IF EXISTS ix_findings_record;", tx);
         Execute("DELETE FROM cross_reference; DELETE FROM golden_records; DELETE FROM match_links; DELETE FROM quality_findings; DELETE FROM review_tasks WHERE status='open';", tx);
 
-        using (var cmd = _connection.CreateCommand())
-        {
-            cmd.Transaction = tx;
-            cmd.CommandText = "INSERT INTO golden_ids(golden_id, seq, kind, status, redirect_to, created_run, changed_run) VALUES ($g, $seq, $kind, 'active', NULL, $run, $run)";
-            var pG = cmd.Parameters.Add("$g", SqliteType.Text);
-            var pSeq = cmd.Parameters.Add("$seq", SqliteType.Integer);
-            var pKind = cmd.Parameters.Add("$kind", SqliteType.Integer);
-            cmd.Parameters.AddWithValue("$run", runId);
-            cmd.Prepare();
-            var kinds = new Dictionary<string, PartyKind>(StringComparer.Ordinal);
-            foreach (var g in write.GoldenRecords) kinds[g.GoldenId] = g.Kind;
-            foreach (var (id, seq) in write.MintedSequences)
-            {
-                pG.Value = id; pSeq.Value = seq; pKind.Value = (int)kinds.GetValueOrDefault(id);
-                cmd.ExecuteNonQuery();
-            }
-        }
+        var kinds = new Dictionary<string, PartyKind>(StringComparer.Ordinal);
+        foreach (var g in write.GoldenRecords) kinds[g.GoldenId] = g.Kind;
+        Bulk(tx, "INSERT INTO golden_ids(golden_id, seq, kind, status, redirect_to, created_run, changed_run) VALUES ($1, $2, $3, 'active', NULL, $run, $run)",
+            write.MintedSequences, (x, v) => { v[0] = x.Key; v[1] = x.Value; v[2] = (int)kinds.GetValueOrDefault(x.Key); }, ("$run", runId));
         Lap("golden_ids");
-        using (var cmd = _connection.CreateCommand())
-        {
-            cmd.Transaction = tx;
-            cmd.CommandText = "UPDATE golden_ids SET status='merged', redirect_to=$to, changed_run=$run WHERE golden_id=$g";
-            var pG = cmd.Parameters.Add("$g", SqliteType.Text);
-            var pTo = cmd.Parameters.Add("$to", SqliteType.Text);
-            cmd.Parameters.AddWithValue("$run", runId);
-            foreach (var c in write.IdChanges)
-            {
-                if (c.Kind != GoldenIdChangeKind.MergedInto) continue;
-                pG.Value = c.GoldenId; pTo.Value = (object?)c.Other ?? DBNull.Value;
-                cmd.ExecuteNonQuery();
-            }
-            // A merged ID that a later run reinstates (records came back) is active again.
-            cmd.Parameters.Clear();
-            cmd.CommandText = "UPDATE golden_ids SET status='active', redirect_to=NULL, changed_run=$run WHERE golden_id=$g AND status<>'active'";
-            pG = cmd.Parameters.Add("$g", SqliteType.Text);
-            cmd.Parameters.AddWithValue("$run", runId);
-            foreach (var g in write.GoldenRecords) { pG.Value = g.GoldenId; cmd.ExecuteNonQuery(); }
-        }
-        using (var cmd = _connection.CreateCommand())
-        {
-            cmd.Transaction = tx;
-            cmd.CommandText = "INSERT INTO golden_records(golden_id, kind, fields, lineage, member_count, systems, updated_run) VALUES ($g, $k, $f, $l, $n, $s, $run)";
-            var pG = cmd.Parameters.Add("$g", SqliteType.Text);
-            var pK = cmd.Parameters.Add("$k", SqliteType.Integer);
-            var pF = cmd.Parameters.Add("$f", SqliteType.Text);
-            var pL = cmd.Parameters.Add("$l", SqliteType.Text);
-            var pN = cmd.Parameters.Add("$n", SqliteType.Integer);
-            var pS = cmd.Parameters.Add("$s", SqliteType.Text);
-            cmd.Parameters.AddWithValue("$run", runId);
-            cmd.Prepare();
-            foreach (var g in write.GoldenRecords)
-            {
-                pG.Value = g.GoldenId; pK.Value = (int)g.Kind;
-                pF.Value = g.FieldsJson;
-                pL.Value = g.LineageJson;
-                pN.Value = g.MemberCount; pS.Value = g.Systems;
-                cmd.ExecuteNonQuery();
-            }
-        }
+        Bulk(tx, "UPDATE golden_ids SET status='merged', redirect_to=$2, changed_run=$run WHERE golden_id=$1",
+            write.IdChanges.Where(c => c.Kind == GoldenIdChangeKind.MergedInto), (c, v) => { v[0] = c.GoldenId; v[1] = c.Other; }, ("$run", runId));
+        // A merged ID that a later run reinstates (records came back) is active again.
+        Bulk(tx, "UPDATE golden_ids SET status='active', redirect_to=NULL, changed_run=$run WHERE golden_id=$1 AND status<>'active'",
+            write.GoldenRecords, (g, v) => v[0] = g.GoldenId, ("$run", runId));
+        Bulk(tx, "INSERT INTO golden_records(golden_id, kind, fields, lineage, member_count, systems, updated_run) VALUES ($1, $2, $3, $4, $5, $6, $run)",
+            write.GoldenRecords, (g, v) => { v[0] = g.GoldenId; v[1] = (int)g.Kind; v[2] = g.FieldsJson; v[3] = g.LineageJson; v[4] = g.MemberCount; v[5] = g.Systems; },
+            ("$run", runId));
         Lap("golden_records");
-        using (var cmd = _connection.CreateCommand())
-        {
-            cmd.Transaction = tx;
-            cmd.CommandText = "INSERT INTO cross_reference(system, source_key, record_id, golden_id) VALUES ($s, $k, $r, $g)";
-            var pS = cmd.Parameters.Add("$s", SqliteType.Text);
-            var pK = cmd.Parameters.Add("$k", SqliteType.Text);
-            var pR = cmd.Parameters.Add("$r", SqliteType.Integer);
-            var pG = cmd.Parameters.Add("$g", SqliteType.Text);
-            cmd.Prepare();
-            foreach (var x in write.CrossReference)
-            {
-                pS.Value = x.System; pK.Value = x.Key; pR.Value = x.RecordId; pG.Value = x.GoldenId;
-                cmd.ExecuteNonQuery();
-            }
-        }
+        Bulk(tx, "INSERT INTO cross_reference(system, source_key, record_id, golden_id) VALUES ($1, $2, $3, $4)",
+            write.CrossReference, (x, v) => { v[0] = x.System; v[1] = x.Key; v[2] = x.RecordId; v[3] = x.GoldenId; });
         Lap("cross_reference");
-        using (var cmd = _connection.CreateCommand())
-        {
-            cmd.Transaction = tx;
-            cmd.CommandText = "INSERT OR REPLACE INTO match_links(record_a, record_b, probability, weight, pattern, decision, run_id) VALUES ($a, $b, $p, $w, $pat, $d, $run)";
-            var pA = cmd.Parameters.Add("$a", SqliteType.Integer);
-            var pB = cmd.Parameters.Add("$b", SqliteType.Integer);
-            var pP = cmd.Parameters.Add("$p", SqliteType.Real);
-            var pW = cmd.Parameters.Add("$w", SqliteType.Real);
-            var pPat = cmd.Parameters.Add("$pat", SqliteType.Integer);
-            var pD = cmd.Parameters.Add("$d", SqliteType.Text);
-            cmd.Parameters.AddWithValue("$run", runId);
-            cmd.Prepare();
-            foreach (var l in write.Links)
-            {
-                pA.Value = l.RecordA; pB.Value = l.RecordB; pP.Value = l.Probability; pW.Value = l.Weight;
-                pPat.Value = unchecked((long)l.Pattern); pD.Value = l.Decision;
-                cmd.ExecuteNonQuery();
-            }
-        }
+        Bulk(tx, "INSERT OR REPLACE INTO match_links(record_a, record_b, probability, weight, pattern, decision, run_id) VALUES ($1, $2, $3, $4, $5, $6, $run)",
+            write.Links, (l, v) => { v[0] = l.RecordA; v[1] = l.RecordB; v[2] = l.Probability; v[3] = l.Weight; v[4] = unchecked((long)l.Pattern); v[5] = l.Decision; },
+            ("$run", runId));
         Lap("links");
-        using (var cmd = _connection.CreateCommand())
-        {
-            cmd.Transaction = tx;
-            // A pair a steward already decided keeps its decision; only open tasks are replaced.
-            cmd.CommandText = """
-                INSERT INTO review_tasks(record_a, record_b, golden_a, golden_b, probability, reason, explanation, status, created_run)
-                VALUES ($a, $b, $ga, $gb, $p, $r, $e, 'open', $run) ON CONFLICT(record_a, record_b) DO NOTHING
-                """;
-            var pA = cmd.Parameters.Add("$a", SqliteType.Integer);
-            var pB = cmd.Parameters.Add("$b", SqliteType.Integer);
-            var pGa = cmd.Parameters.Add("$ga", SqliteType.Text);
-            var pGb = cmd.Parameters.Add("$gb", SqliteType.Text);
-            var pP = cmd.Parameters.Add("$p", SqliteType.Real);
-            var pR = cmd.Parameters.Add("$r", SqliteType.Text);
-            var pE = cmd.Parameters.Add("$e", SqliteType.Text);
-            cmd.Parameters.AddWithValue("$run", runId);
-            cmd.Prepare();
-            foreach (var t in write.Reviews)
-            {
-                pA.Value = t.RecordA; pB.Value = t.RecordB; pGa.Value = t.GoldenA; pGb.Value = t.GoldenB; pP.Value = t.Probability;
-                pR.Value = t.Reason; pE.Value = t.Explanation;
-                cmd.ExecuteNonQuery();
-            }
-        }
-        using (var cmd = _connection.CreateCommand())
-        {
-            cmd.Transaction = tx;
-            cmd.CommandText = "INSERT INTO golden_events(golden_id, at, run_id, kind, cause, detail) VALUES ($g, $t, $run, $k, $c, $d)";
-            var pG = cmd.Parameters.Add("$g", SqliteType.Text);
-            var pK = cmd.Parameters.Add("$k", SqliteType.Text);
-            var pC = cmd.Parameters.Add("$c", SqliteType.Text);
-            var pD = cmd.Parameters.Add("$d", SqliteType.Text);
-            cmd.Parameters.AddWithValue("$t", now);
-            cmd.Parameters.AddWithValue("$run", runId);
-            cmd.Prepare();
-            foreach (var e in write.Events)
-            {
-                pG.Value = e.GoldenId; pK.Value = e.Kind; pC.Value = e.Cause; pD.Value = e.Detail;
-                cmd.ExecuteNonQuery();
-            }
-        }
+        // A pair a steward already decided keeps its decision; only open tasks are replaced.
+        Bulk(tx, """
+            INSERT INTO review_tasks(record_a, record_b, golden_a, golden_b, probability, reason, explanation, status, created_run)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, 'open', $run) ON CONFLICT(record_a, record_b) DO NOTHING
+            """,
+            write.Reviews, (t, v) => { v[0] = t.RecordA; v[1] = t.RecordB; v[2] = t.GoldenA; v[3] = t.GoldenB; v[4] = t.Probability; v[5] = t.Reason; v[6] = t.Explanation; },
+            ("$run", runId));
+        Bulk(tx, "INSERT INTO golden_events(golden_id, at, run_id, kind, cause, detail) VALUES ($1, $at, $run, $2, $3, $4)",
+            write.Events, (e, v) => { v[0] = e.GoldenId; v[1] = e.Kind; v[2] = e.Cause; v[3] = e.Detail; }, ("$at", now), ("$run", runId));
         Lap("events");
-        using (var cmd = _connection.CreateCommand())
-        {
-            cmd.Transaction = tx;
-            cmd.CommandText = "INSERT INTO quality_findings(record_id, field, code, message) VALUES ($r, $f, $c, $m)";
-            var pR = cmd.Parameters.Add("$r", SqliteType.Integer);
-            var pF = cmd.Parameters.Add("$f", SqliteType.Text);
-            var pC = cmd.Parameters.Add("$c", SqliteType.Text);
-            var pM = cmd.Parameters.Add("$m", SqliteType.Text);
-            cmd.Prepare();
-            foreach (var (id, f) in write.Findings)
-            {
-                pR.Value = id; pF.Value = f.Field; pC.Value = f.Code; pM.Value = f.Message;
-                cmd.ExecuteNonQuery();
-            }
-        }
+        Bulk(tx, "INSERT INTO quality_findings(record_id, field, code, message) VALUES ($1, $2, $3, $4)",
+            write.Findings, (x, v) => { v[0] = x.RecordId; v[1] = x.Finding.Field; v[2] = x.Finding.Code; v[3] = x.Finding.Message; });
         Lap("findings_reviews");
         Execute("CREATE INDEX ix_xref_golden ON cross_reference(golden_id); CREATE INDEX ix_xref_record ON cross_reference(record_id); CREATE INDEX ix_findings_record ON quality_findings(record_id);", tx);
         Lap("indexes");
@@ -515,6 +358,38 @@ public sealed class SqliteMdmStore : IMdmStore
         tx.Commit();
         Lap("commit");
         LastWriteSeconds = timings;
+    }
+
+    /// <summary>
+    /// The provider's bulk path: one prepared statement executed per row inside the caller's transaction. The SQL names
+    /// its row values $1..$n, filled by <paramref name="bind"/> into a reused buffer; <paramref name="constants"/> are
+    /// bound once.
+    /// </summary>
+    private void Bulk<T>(SqliteTransaction tx, string sql, IEnumerable<T> rows, Action<T, object?[]> bind, params (string Name, object Value)[] constants)
+    {
+        using var cmd = _connection.CreateCommand();
+        cmd.Transaction = tx;
+        cmd.CommandText = sql;
+        var count = 0;
+        while (sql.Contains("$" + (count + 1).ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)) count++;
+        var parameters = new SqliteParameter[count];
+        for (var i = 0; i < count; i++) parameters[i] = cmd.Parameters.Add("$" + (i + 1).ToString(CultureInfo.InvariantCulture), SqliteType.Text);
+        foreach (var (name, value) in constants) cmd.Parameters.AddWithValue(name, value);
+        var values = new object?[count];
+        var prepared = false;
+        foreach (var row in rows)
+        {
+            Array.Clear(values);
+            bind(row, values);
+            for (var i = 0; i < count; i++)
+            {
+                var v = values[i];
+                parameters[i].SqliteType = v switch { int or long => SqliteType.Integer, float or double => SqliteType.Real, _ => SqliteType.Text };
+                parameters[i].Value = v ?? DBNull.Value;
+            }
+            if (!prepared) { cmd.Prepare(); prepared = true; }
+            cmd.ExecuteNonQuery();
+        }
     }
 
     /// <summary>Where the last <see cref="WriteResolution"/> spent its time, by part.</summary>
