@@ -16,8 +16,7 @@ public static class FileConnectors
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(file);
         var plan = RecordPlan.Create(source);
-        var cursor = OpenCursor(file, $"source '{source.System}'", source.System, source.Path, source.Format, source.Encoding,
-            source.Delimiter, source.HasHeader, source.Quoting, plan.Slots);
+        var cursor = OpenCursor(file, $"source '{source.System}'", source, plan.Slots);
         return new FileRecordSource(source, plan, cursor);
     }
 
@@ -28,21 +27,19 @@ public static class FileConnectors
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(file);
         var plan = TransactionPlan.Create(source);
-        var cursor = OpenCursor(file, $"transaction source '{source.System}'", source.System, source.Path, source.Format,
-            source.Encoding, source.Delimiter, source.HasHeader, source.Quoting, plan.Slots);
+        var cursor = OpenCursor(file, $"transaction source '{source.System}'", source, plan.Slots);
         return new FileTransactionSource(source, plan, cursor);
     }
 
-    private static RowCursor OpenCursor(SourcesFile file, string subject, string system, string path, SourceFormat format, string? encodingName,
-        char delimiter, bool hasHeader, bool quoting, IReadOnlyList<ColumnSlot> slots)
+    private static RowCursor OpenCursor(SourcesFile file, string subject, FileSourceDefinition source, IReadOnlyList<ColumnSlot> slots)
     {
-        var fullPath = file.ResolvePath(path);
+        var fullPath = file.ResolvePath(source.Path);
         if (!File.Exists(fullPath))
-            throw new SourcesFileException(file.FilePath, subject, system, $"file not found: {fullPath}");
-        var encoding = TextEncodings.Resolve(encodingName);
-        var context = new CursorContext(file.FilePath, subject, system, fullPath, encoding, encodingName ?? "utf-8");
-        return format == SourceFormat.JsonLines
+            throw new SourcesFileException(file.FilePath, subject, source.System, $"file not found: {fullPath}");
+        var encoding = TextEncodings.Resolve(source.Encoding);
+        var context = new CursorContext(file.FilePath, subject, source.System, fullPath, encoding, source.Encoding ?? "utf-8");
+        return source.Format == SourceFormat.JsonLines
             ? new JsonLinesRowCursor(context, slots)
-            : new DelimitedRowCursor(context, slots, delimiter, hasHeader, quoting);
+            : new DelimitedRowCursor(context, slots, source.Delimiter, source.HasHeader, source.Quoting);
     }
 }

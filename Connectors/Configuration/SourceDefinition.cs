@@ -1,20 +1,13 @@
 namespace Mdm.Connectors.Configuration;
 
 /// <summary>One customer-record source of a sources file: where its file is, how to read it and how to map it.</summary>
-public sealed class SourceDefinition
+public sealed class SourceDefinition : FileSourceDefinition
 {
     internal SourceDefinition(string system, string path, SourceFormat format, string? encoding, char delimiter,
         bool hasHeader, bool quoting, string key, KindMapping kindMapping, IReadOnlyDictionary<string, FieldMapping> fields,
         int trust, string? updatedAtColumn, string? updatedAtFormat, bool fullExtract, DeletedFlag? deletedFlag)
+        : base(system, path, format, encoding, delimiter, hasHeader, quoting, key)
     {
-        System = system;
-        Path = path;
-        Format = format;
-        Encoding = encoding;
-        Delimiter = delimiter;
-        HasHeader = hasHeader;
-        Quoting = quoting;
-        Key = key;
         KindMapping = kindMapping;
         Fields = fields;
         Trust = trust;
@@ -23,30 +16,6 @@ public sealed class SourceDefinition
         FullExtract = fullExtract;
         DeletedFlag = deletedFlag;
     }
-
-    /// <summary>The source system's name; with <see cref="Key"/> it identifies a record for ever.</summary>
-    public string System { get; }
-
-    /// <summary>The file as written in the sources file (relative to its folder); see <see cref="SourcesFile.ResolvePath"/>.</summary>
-    public string Path { get; }
-
-    /// <summary>CSV, TSV or JSON lines ("format"; inferred from the file extension when absent, else CSV).</summary>
-    public SourceFormat Format { get; }
-
-    /// <summary>The encoding name as written ("encoding"), or null for UTF-8 (with or without BOM).</summary>
-    public string? Encoding { get; }
-
-    /// <summary>The field separator: ',' for CSV unless "delimiter" says otherwise, '\t' for TSV.</summary>
-    public char Delimiter { get; }
-
-    /// <summary>Whether the first line names the columns ("header", default true). Without one, columns are 1-based numbers ("1", "2", ...).</summary>
-    public bool HasHeader { get; }
-
-    /// <summary>Whether '"' quotes fields (RFC 4180; "quoting", default true). False reads every quote as text.</summary>
-    public bool Quoting { get; }
-
-    /// <summary>The column holding the record's key in the source system.</summary>
-    public string Key { get; }
 
     /// <summary>How a record's kind (person or organization) is decided.</summary>
     public KindMapping KindMapping { get; }
