@@ -15,6 +15,8 @@ public sealed record LoadOptions
     public string? StorePath { get; init; }
     public string? MatchingPath { get; init; }
     public bool Retrain { get; init; }
+    /// <summary>Re-resolve every record, not only what changed.</summary>
+    public bool Full { get; init; }
 }
 
 /// <summary>
@@ -38,10 +40,11 @@ public static class LoadJob
         var gen2Before = GC.CollectionCount(2);
         var storePath = StorePathOf(file, options.StorePath);
         using var store = SqliteMdmStore.Open(storePath);
-        var engine = new MdmEngine(store, Matching(options.MatchingPath), IndexPathOf(storePath))
+        using var engine = new MdmEngine(store, Matching(options.MatchingPath), IndexPathOf(storePath))
         {
             Progress = progress,
             Retrain = options.Retrain,
+            FullResolution = options.Full,
         };
         var summary = new LoadSummary { RunId = store.BeginRun("load", file.FilePath) };
         try

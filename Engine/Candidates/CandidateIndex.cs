@@ -140,6 +140,133 @@ public sealed class CandidateIndex : IDisposable
         _searchers.MaybeRefreshBlocking();
     }
 
+    /// <summary>
+    /// Commits with the store state the index reflects: the epoch of the full resolution that built it and the last run
+    /// whose record changes it holds. A reopened index whose epoch differs from the store's is stale; one behind in runs
+    /// catches up on the records changed since (upserts are idempotent).
+    /// </summary>
+    public void Commit(string epoch, long reflectedRun)
+    {
+        _writer.SetCommitData(new Dictionary<string, string>
+        {
+            ["epoch"] = epoch,
+            ["reflected_run"] = reflectedRun.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        });
+        Commit();
+    }
+
+    /// <summary>The state the last commit recorded (see <see cref="Commit(string, long)"/>): epoch null when none.</summary>
+    public (string? Epoch, long ReflectedRun) CommittedState
+    {
+        get
+        {
+            var data = _writer.CommitData;
+            if (data is null || !data.TryGetValue("epoch", out var epoch)) return (null, 0);
+            return (epoch, data.TryGetValue("reflected_run", out var r) ? long.Parse(r, System.Globalization.CultureInfo.InvariantCulture) : 0);
+        }
+    }
+
+    /// <summary>Whether a committed index exists in <paramref name="path"/>.</summary>
+    public static bool Exists(string path)
+    {
+        if (!System.IO.Directory.Exists(path)) return false;
+        using var directory = new NIOFSDirectory(new DirectoryInfo(path));
+        return DirectoryReader.IndexExists(directory);
+    }
+
+    /// <summary>Segments of the current reader: a batch build leaves many, which slows every single-record look-up.</summary>
+    public int SegmentCount
+    {
+        get
+        {
+            var s = _searchers.Acquire();
+            try { return s.IndexReader.Leaves.Count; }
+            finally { _searchers.Release(s); }
+        }
+    }
+
+    /// <summary>Merges down to at most <paramref name="maxSegments"/> segments (before a real-time session).</summary>
+    public void Optimize(int maxSegments)
+    {
+        _writer.ForceMerge(maxSegments);
+        _searchers.MaybeRefreshBlocking();
+    }
+
+    /// <summary>Whether the block of <paramref name="key"/> (live documents) holds more than <paramref name="cap"/> records.</summary>
+    public bool BlockExceeds(string key, int cap)
+    {
+        var searcher = _searchers.Acquire();
+        try
+        {
+            var term = new Term(BlockingKeyField, key);
+            var n = 0;
+            foreach (var leaf in searcher.IndexReader.Leaves)
+            {
+                var reader = leaf.AtomicReader;
+                var docs = reader.GetTermDocsEnum(term);
+                if (docs is null) continue;
+                var live = reader.LiveDocs;
+                int d;
+                while ((d = docs.NextDoc()) != DocIdSetIterator.NO_MORE_DOCS)
+                    if ((live is null || live.Get(d)) && ++n > cap) return true;
+            }
+            return false;
+        }
+        finally
+        {
+            _searchers.Release(searcher);
+        }
+    }
+
+    /// <summary>
+    /// Incremental and real-time candidates: store ids of the records sharing a blocking key with <paramref name="record"/>,
+    /// skipping keys whose block exceeds its rule's cap, exactly as <see cref="BlockAll"/> does for a batch. Appends to
+    /// <paramref name="output"/>; may contain duplicates and the record's own id.
+    /// </summary>
+    public void CandidatesByKeys(StandardizedRecord record, List<int> output)
+    {
+        var keys = new List<string>(16);
+        _keys.AddKeys(record, keys);
+        if (keys.Count == 0) return;
+        var searcher = _searchers.Acquire();
+        try
+        {
+            var leaves = searcher.IndexReader.Leaves;
+            var bytes = new BytesRef();
+            foreach (var key in keys)
+            {
+                bytes.CopyChars(key);
+                var rule = (key[0] - '0') * 10 + (key[1] - '0');
+                var cap = _keys.MaxBlockSize(rule);
+                // Live documents only: a replaced record's old version must not count towards the cap.
+                var before = output.Count;
+                var over = false;
+                foreach (var leaf in leaves)
+                {
+                    var reader = leaf.AtomicReader;
+                    var docs = reader.GetTermDocsEnum(new Term(BlockingKeyField, bytes));
+                    if (docs is null) continue;
+                    var live = reader.LiveDocs;
+                    NumericDocValues? ids = null;
+                    int d;
+                    while ((d = docs.NextDoc()) != DocIdSetIterator.NO_MORE_DOCS)
+                    {
+                        if (live is not null && !live.Get(d)) continue;
+                        ids ??= reader.GetNumericDocValues(IdField);
+                        output.Add((int)ids.Get(d));
+                        if (output.Count - before > cap) { over = true; break; }
+                    }
+                    if (over) break;
+                }
+                if (over) output.RemoveRange(before, output.Count - before);
+            }
+        }
+        finally
+        {
+            _searchers.Release(searcher);
+        }
+    }
+
     /// <summary>Makes added documents visible to searches without an fsync (near-real-time).</summary>
     public void Refresh() => _searchers.MaybeRefreshBlocking();
 

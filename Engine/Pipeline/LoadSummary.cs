@@ -23,6 +23,13 @@ public sealed class SystemLoadSummary
 public sealed class ResolutionSummary
 {
     public bool Ran { get; set; }
+    /// <summary>"full" (every record re-resolved) or "incremental" (only what the changes touch).</summary>
+    public string Mode { get; set; } = "full";
+    /// <summary>Why a full resolution ran instead of an incremental one.</summary>
+    public string? FullReason { get; set; }
+    /// <summary>Incremental: records changed since the last resolution, and records re-resolved because of them.</summary>
+    public long TouchedRecords { get; set; }
+    public long AffectedRecords { get; set; }
     public long Records { get; set; }
     public long Persons { get; set; }
     public long Organizations { get; set; }

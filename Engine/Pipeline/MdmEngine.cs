@@ -15,7 +15,7 @@ namespace Mdm.Engine.Pipeline;
 /// then standardized, indexed and blocked, scored, clustered, given stable golden IDs and golden records, and written in
 /// one transaction. A batch only adds parallelism and bulk writes to what a single record goes through.
 /// </summary>
-public sealed class MdmEngine
+public sealed partial class MdmEngine : IDisposable
 {
     private const int IngestChunk = 20_000;
 
@@ -176,8 +176,46 @@ public sealed class MdmEngine
     /// <summary>Whether the store has changes not yet resolved (or has never been resolved).</summary>
     public bool NeedsResolution => _store.ResolutionPending;
 
-    /// <summary>Resolves every active record into golden customers and writes the result in one transaction.</summary>
+    /// <summary>
+    /// Resolves what changed since the last resolution. Only the records a change touches (and the customers they touch)
+    /// are re-resolved, unless there is no usable earlier resolution (no model, no index, or a stale one), most records
+    /// changed, or <see cref="FullResolution"/> / <see cref="Retrain"/> ask for a full one.
+    /// </summary>
     public ResolutionSummary Resolve(long runId, CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            var changed = _store.ReadChangedSince(_store.ResolvedRun);
+            var reason = WhyFull(changed.Count);
+            if (reason is null)
+            {
+                var incremental = ResolveChanges(runId, changed, cancellationToken);
+                if (incremental is not null) return incremental;
+                reason = "the stored model or index could not be used";
+            }
+            CloseLive();
+            var summary = ResolveFull(runId, cancellationToken);
+            summary.Mode = "full";
+            summary.FullReason = reason;
+            return summary;
+        }
+    }
+
+    private string? WhyFull(int changed)
+    {
+        if (Retrain) return "retrain requested";
+        if (FullResolution) return "full resolution requested";
+        if (_store.ResolvedRun == 0 || _store.IndexEpoch is null) return "first resolution";
+        if (_store.LoadModel() is null || _store.LoadBlob(TermFrequencyBlob) is null) return "no stored model";
+        if (!Candidates.CandidateIndex.Exists(_indexPath)) return "candidate index missing";
+        var active = _store.CountActiveRecords();
+        // Past about a third of the store, one pass over everything is cheaper than look-ups per touched record.
+        if (changed > Math.Max(1000, active / 3)) return $"{changed:N0} of {active:N0} records changed";
+        return null;
+    }
+
+    /// <summary>Resolves every active record into golden customers and writes the result in one transaction.</summary>
+    private ResolutionSummary ResolveFull(long runId, CancellationToken cancellationToken)
     {
         var summary = new ResolutionSummary { Ran = true };
         var clock = Stopwatch.StartNew();
@@ -201,7 +239,8 @@ public sealed class MdmEngine
         var scorer = new PairScorer(_matching, tf);
         var keys = new BlockingKeyBuilder(_matching);
 
-        // 2. Index and block.
+        // 2. Index and block. The index stays as the live index for later incremental and real-time resolutions.
+        var epoch = Guid.NewGuid().ToString("N");
         CandidatePairs candidates;
         using (var index = CandidateIndex.Open(_indexPath, keys, create: true))
         {
@@ -217,6 +256,8 @@ public sealed class MdmEngine
             index.Commit();
             Stage("index_commit");
             candidates = index.BlockAll(idToIndex);
+            // Committed before the store: a crash in between leaves the store's old epoch, so the next run rebuilds.
+            index.Commit(epoch, runId);
         }
         summary.CandidatePairs = candidates.Count;
         foreach (var n in candidates.Statistics.OversizedBlocks) summary.OversizedBlocks += n;
@@ -258,7 +299,7 @@ public sealed class MdmEngine
         var clusterer = new Clusterer(_matching.LinkThreshold, _matching.ReviewThreshold, _matching.CannotLinkThreshold,
             _matching.ClusterLinkShare, _matching.StickyLinkThreshold);
         var previous = _store.LoadCrossReferenceByRecord();
-        var constraints = StewardConstraints(idToIndex, maxId) ?? new ClusteringConstraints();
+        var constraints = StewardConstraints(_store.LoadStewardDecisions(), id => id <= maxId ? idToIndex[id] : -1);
         if (previous.Count > 0)
         {
             var previousOf = new string?[records.Length];
@@ -270,7 +311,14 @@ public sealed class MdmEngine
         Stage("cluster");
 
         // 7. Golden IDs, golden records, cross-reference.
-        var write = BuildResolution(records, clustering, scored, weights, patterns, scorer, summary, previous);
+        var assembled = new ResolutionAssembler(_store, _matching).Assemble(records, clustering, scored, weights, patterns, scorer, summary, previous, scope: null);
+        var write = new ResolutionWrite
+        {
+            GoldenRecords = assembled.Write.GoldenRecords, CrossReference = assembled.Write.CrossReference, Links = assembled.Write.Links,
+            Reviews = assembled.Write.Reviews, IdChanges = assembled.Write.IdChanges, Events = assembled.Write.Events,
+            Findings = assembled.Write.Findings, MintedSequences = assembled.Write.MintedSequences,
+            IndexEpoch = epoch, TermFrequencies = tf.Serialize(),
+        };
         Stage("survivorship");
         _store.WriteResolution(write, runId);
         Stage("write");
@@ -280,6 +328,8 @@ public sealed class MdmEngine
 
     private static IEnumerable<Feature> TermFrequencyFeatures() =>
         [Feature.Name, Feature.CompanyCore, Feature.Phones];
+
+    private const string TermFrequencyBlob = "term_frequencies";
 
     private StandardizedRecord[] StandardizeAll(IReadOnlyDictionary<string, SystemProfile> profiles, CancellationToken ct)
     {
@@ -357,158 +407,17 @@ public sealed class MdmEngine
         return true;
     }
 
-    private ClusteringConstraints? StewardConstraints(int[] idToIndex, int maxId)
+    /// <summary>Steward decisions (by store id) as constraints on positions; decisions on records not in the run are ignored.</summary>
+    private static ClusteringConstraints StewardConstraints(List<StewardDecision> decisions, Func<int, int> positionOf)
     {
-        // Steward decisions are stored by record id; records no longer active are ignored.
-        var decisions = _store is SqliteMdmStore sqlite ? StewardDecisions.Load(sqlite) : [];
-        if (decisions.Count == 0) return null;
         var c = new ClusteringConstraints();
-        foreach (var (a, b, link) in decisions)
+        foreach (var d in decisions)
         {
-            if (a > maxId || b > maxId) continue;
-            var ia = idToIndex[a]; var ib = idToIndex[b];
+            var ia = positionOf(d.RecordA); var ib = positionOf(d.RecordB);
             if (ia < 0 || ib < 0) continue;
-            (link ? c.ForcedLinks : c.ForcedSeparations).Add((ia, ib));
+            (d.Link ? c.ForcedLinks : c.ForcedSeparations).Add((ia, ib));
         }
         return c;
-    }
-
-    private ResolutionWrite BuildResolution(StandardizedRecord[] records, ClusteringResult clustering, ScoredPair[] scored,
-        float[] weights, ulong[] patterns, PairScorer scorer, ResolutionSummary summary, Dictionary<int, string> previous)
-    {
-        var sub = Stopwatch.StartNew();
-        // Members per cluster, as store ids, clusters ordered by their first member.
-        var byRoot = new Dictionary<int, List<int>>();
-        for (var i = 0; i < records.Length; i++)
-        {
-            var root = clustering.ClusterOf[i];
-            if (!byRoot.TryGetValue(root, out var list)) byRoot[root] = list = [];
-            list.Add(i);
-        }
-        var clusters = byRoot.Values.Select(l => l.OrderBy(i => records[i].Id).ToList()).OrderBy(l => records[l[0]].Id).ToList();
-        var memberIds = clusters.Select(l => (IReadOnlyList<int>)l.Select(i => records[i].Id).ToList()).ToList();
-
-        var ages = _store.LoadGoldenIdAges();
-        var nextSeq = _store.NextGoldenSequence();
-        var minted = new Dictionary<string, long>(StringComparer.Ordinal);
-        var assignment = GoldenIdAssigner.Assign(memberIds, previous,
-            g => ages.TryGetValue(g, out var a) ? a : minted.GetValueOrDefault(g, long.MaxValue),
-            () =>
-            {
-                var seq = nextSeq++;
-                var id = GoldenIds.Format(seq);
-                minted[id] = seq;
-                return id;
-            });
-
-        summary.StageSeconds["survivorship.ids"] = Math.Round(sub.Elapsed.TotalSeconds, 3); sub.Restart();
-        var golden = new GoldenRecordRow[clusters.Count];
-        Parallel.ForEach(Partitioner.Create(0, clusters.Count, 2048), range =>
-        {
-            var members = new List<StandardizedRecord>(8);
-            for (var c = range.Item1; c < range.Item2; c++)
-            {
-                members.Clear();
-                foreach (var i in clusters[c]) members.Add(records[i]);
-                golden[c] = GoldenRecordRow.From(Survivorship.Build(assignment.Ids[c], members));
-            }
-        });
-
-        summary.StageSeconds["survivorship.records"] = Math.Round(sub.Elapsed.TotalSeconds, 3); sub.Restart();
-        var clusterIndexOf = new int[records.Length];
-        for (var c = 0; c < clusters.Count; c++) foreach (var i in clusters[c]) clusterIndexOf[i] = c;
-
-        var xref = new List<(int RecordId, string System, string Key, string GoldenId)>(records.Length);
-        for (var c = 0; c < clusters.Count; c++)
-            foreach (var i in clusters[c]) xref.Add((records[i].Id, records[i].System, records[i].Key, assignment.Ids[c]));
-        // Primary-key order: the b-tree is appended to, not split at random.
-        xref.Sort((x, y) =>
-        {
-            var c = string.CompareOrdinal(x.System, y.System);
-            return c != 0 ? c : string.CompareOrdinal(x.Key, y.Key);
-        });
-
-        var links = new List<StoredLink>();
-        for (var i = 0; i < scored.Length; i++)
-        {
-            var p = scored[i];
-            if (p.Probability < _matching.ReviewThreshold) continue;
-            var same = clusterIndexOf[p.A] == clusterIndexOf[p.B];
-            var decision = same ? (p.Probability >= _matching.LinkThreshold ? "link" : "kept") : (p.Probability >= _matching.LinkThreshold ? "refused" : "review");
-            links.Add(new StoredLink(records[p.A].Id, records[p.B].Id, p.Probability, weights[i], patterns[i], decision));
-            if (same && p.Probability >= _matching.LinkThreshold) summary.LinkedPairs++;
-        }
-
-        var reviews = new List<ReviewTask>(clustering.Reviews.Count);
-        foreach (var r in clustering.Reviews)
-        {
-            var (a, b) = records[r.A].Id < records[r.B].Id ? (r.A, r.B) : (r.B, r.A);
-            var explanation = scorer.Explain(records[a], records[b]);
-            reviews.Add(new ReviewTask(0, records[a].Id, records[b].Id, assignment.Ids[clusterIndexOf[a]], assignment.Ids[clusterIndexOf[b]],
-                Math.Round(r.Probability, 6), r.Reason, JsonSerializer.Serialize(explanation, ModelJson.Options), "open"));
-        }
-
-        var events = new List<GoldenEvent>();
-        foreach (var change in assignment.Changes)
-        {
-            switch (change.Kind)
-            {
-                case GoldenIdChangeKind.Created:
-                    summary.GoldenIdsCreated++;
-                    events.Add(new GoldenEvent(change.GoldenId, "created", "load", $"{change.Records} source record(s)"));
-                    break;
-                case GoldenIdChangeKind.SplitFrom:
-                    summary.GoldenIdsSplit++;
-                    events.Add(new GoldenEvent(change.GoldenId, "split", "load", $"minted for {change.Records} record(s) that left {change.Other}"));
-                    events.Add(new GoldenEvent(change.Other!, "split", "load", $"{change.Records} record(s) left for {change.GoldenId}"));
-                    break;
-                case GoldenIdChangeKind.MergedInto:
-                    summary.GoldenIdsMerged++;
-                    events.Add(new GoldenEvent(change.GoldenId, "merged", "load", $"merged into {change.Other}; redirects there"));
-                    events.Add(new GoldenEvent(change.Other!, "absorbed", "load", $"absorbed {change.GoldenId} ({change.Records} record(s))"));
-                    break;
-            }
-        }
-        // Kept IDs whose membership changed get an event too.
-        var previousMembers = new Dictionary<string, List<int>>(StringComparer.Ordinal);
-        foreach (var (rid, g) in previous)
-        {
-            if (!previousMembers.TryGetValue(g, out var l)) previousMembers[g] = l = [];
-            l.Add(rid);
-        }
-        var createdOrSplit = assignment.Changes.Where(c => c.Kind != GoldenIdChangeKind.MergedInto).Select(c => c.GoldenId).ToHashSet();
-        for (var c = 0; c < clusters.Count; c++)
-        {
-            var id = assignment.Ids[c];
-            if (createdOrSplit.Contains(id) || !previousMembers.TryGetValue(id, out var before)) continue;
-            var now = memberIds[c];
-            before.Sort();
-            if (before.SequenceEqual(now)) continue;
-            var added = now.Except(before).Count();
-            var removed = before.Except(now).Count();
-            events.Add(new GoldenEvent(id, "members_changed", "load", $"+{added} -{removed} record(s), now {now.Count}"));
-        }
-
-        var findings = new List<(int, Quality.QualityFinding)>();
-        foreach (var r in records) foreach (var f in r.Findings) findings.Add((r.Id, f));
-
-        summary.GoldenRecords = clusters.Count;
-        summary.MultiRecordCustomers = clusters.Count(c => c.Count > 1);
-        summary.CrossSystemCustomers = clusters.Count(c => c.Select(i => records[i].System).Distinct().Skip(1).Any());
-        summary.ReviewTasks = reviews.Count;
-        summary.QualityFindings = findings.Count;
-
-        return new ResolutionWrite
-        {
-            GoldenRecords = golden,
-            CrossReference = xref,
-            Links = links,
-            Reviews = reviews,
-            IdChanges = assignment.Changes,
-            Events = events,
-            Findings = findings,
-            MintedSequences = minted,
-        };
     }
 }
 
@@ -525,16 +434,4 @@ internal static class ModelJson
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
-}
-
-internal static class StewardDecisions
-{
-    public static List<(int A, int B, bool Link)> Load(SqliteMdmStore store)
-    {
-        var result = new List<(int, int, bool)>();
-        using var cmd = store.CreateQuery("SELECT record_a, record_b, decision FROM steward_decisions");
-        using var r = cmd.ExecuteReader();
-        while (r.Read()) result.Add((r.GetInt32(0), r.GetInt32(1), r.GetString(2) == "link"));
-        return result;
-    }
 }

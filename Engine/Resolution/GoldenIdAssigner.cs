@@ -12,8 +12,12 @@ public static class GoldenIdAssigner
     /// <param name="previous">The golden ID each record had before this run (records without one are absent).</param>
     /// <param name="ageOf">Sequence number of an existing golden ID: lower is older.</param>
     /// <param name="mint">Makes a new golden ID.</param>
+    /// <param name="pinned">
+    /// Record → golden ID that its cluster keeps whatever the majority says (a steward's split: the rest keeps the ID even
+    /// when the part that leaves is larger).
+    /// </param>
     public static GoldenIdAssignment Assign(IReadOnlyList<IReadOnlyList<int>> clusters, IReadOnlyDictionary<int, string> previous,
-        Func<string, long> ageOf, Func<string> mint)
+        Func<string, long> ageOf, Func<string> mint, IReadOnlyDictionary<int, string>? pinned = null)
     {
         // How many records of each old ID every cluster holds, and how many each old ID had in all.
         var claims = new List<Claim>();
@@ -42,6 +46,10 @@ public static class GoldenIdAssigner
 
         var ids = new string?[clusters.Count];
         var taken = new HashSet<string>(StringComparer.Ordinal);
+        if (pinned is not null && pinned.Count > 0)
+            for (var c = 0; c < clusters.Count; c++)
+                foreach (var r in clusters[c])
+                    if (pinned.TryGetValue(r, out var g) && ids[c] is null && taken.Add(g)) ids[c] = g;
         foreach (var claim in claims)
         {
             if (ids[claim.Cluster] is not null || taken.Contains(claim.GoldenId)) continue;

@@ -20,7 +20,12 @@ public sealed class TermFrequencies
 
     public bool Tracks(Feature feature) => _counts[(int)feature] is not null;
 
-    public void Add(StandardizedRecord record)
+    public void Add(StandardizedRecord record) => Apply(record, +1);
+
+    /// <summary>Takes a record's values out again (a retired record, or the old version of a changed one).</summary>
+    public void Remove(StandardizedRecord record) => Apply(record, -1);
+
+    private void Apply(StandardizedRecord record, int delta)
     {
         for (var f = 0; f < _counts.Length; f++)
         {
@@ -30,16 +35,68 @@ public sealed class TermFrequencies
             if (value is null) continue;
             if (value.Contains(' ') && (Feature)f == Feature.Phones)
             {
-                foreach (var part in value.Split(' ', StringSplitOptions.RemoveEmptyEntries)) Bump(counts, part, f);
+                foreach (var part in value.Split(' ', StringSplitOptions.RemoveEmptyEntries)) Bump(counts, part, f, delta);
             }
-            else Bump(counts, value, f);
+            else Bump(counts, value, f, delta);
         }
     }
 
-    private void Bump(Dictionary<string, int> counts, string value, int f)
+    private void Bump(Dictionary<string, int> counts, string value, int f, int delta)
     {
-        System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(counts, value, out _)++;
-        _totals[f]++;
+        ref var n = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(counts, value, out _);
+        n += delta;
+        if (n <= 0) counts.Remove(value);
+        _totals[f] = Math.Max(0, _totals[f] + delta);
+    }
+
+    /// <summary>
+    /// The counts as bytes, kept with the store so incremental and real-time resolutions weigh values as the last full
+    /// resolution did (and adjust them as records come and go) without re-reading every record.
+    /// </summary>
+    public byte[] Serialize()
+    {
+        using var buffer = new MemoryStream();
+        using (var w = new BinaryWriter(buffer, System.Text.Encoding.UTF8, leaveOpen: true))
+        {
+            w.Write(1); // format version
+            for (var f = 0; f < _counts.Length; f++)
+            {
+                var counts = _counts[f];
+                if (counts is null) continue;
+                w.Write(((Feature)f).Name());
+                w.Write(_totals[f]);
+                w.Write(counts.Count);
+                foreach (var (value, n) in counts) { w.Write(value); w.Write(n); }
+            }
+            w.Write("");
+        }
+        return buffer.ToArray();
+    }
+
+    /// <summary>Reads <see cref="Serialize"/>'s bytes; features the snapshot lacks start empty.</summary>
+    public static TermFrequencies Deserialize(byte[] bytes, IEnumerable<Feature> features)
+    {
+        var tf = new TermFrequencies(features);
+        using var r = new BinaryReader(new MemoryStream(bytes), System.Text.Encoding.UTF8);
+        if (r.ReadInt32() != 1) throw new InvalidDataException("unknown term-frequency snapshot format");
+        while (true)
+        {
+            var name = r.ReadString();
+            if (name.Length == 0) break;
+            var f = (int)FeatureNames.Parse(name);
+            var total = r.ReadInt64();
+            var n = r.ReadInt32();
+            var counts = tf._counts[f];
+            if (counts is null)
+            {
+                for (var i = 0; i < n; i++) { r.ReadString(); r.ReadInt32(); }
+                continue;
+            }
+            counts.EnsureCapacity(n);
+            for (var i = 0; i < n; i++) counts[r.ReadString()] = r.ReadInt32();
+            tf._totals[f] = total;
+        }
+        return tf;
     }
 
     /// <summary>Share of values of <paramref name="feature"/> equal to <paramref name="value"/> (0 when unknown).</summary>

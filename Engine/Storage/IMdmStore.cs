@@ -12,7 +12,8 @@ public interface IMdmStore : IDisposable
 {
     string Location { get; }
 
-    long BeginRun(string command, string? configuration);
+    /// <param name="bulk">A batch run: the store may defer housekeeping (WAL checkpoints) until <see cref="FinishRun"/>.</param>
+    long BeginRun(string command, string? configuration, bool bulk = true);
     void FinishRun(long runId, string status, string summaryJson);
 
     /// <summary>Remembers what the sources file says of a system, so a later resolution can standardize its records without the file.</summary>
@@ -65,7 +66,77 @@ public interface IMdmStore : IDisposable
     string? ResolveGoldenId(string goldenId);
 
     IEnumerable<CrossReference> ReadCrossReference();
+
+    // ---- Incremental and real-time resolution ----
+
+    /// <summary>
+    /// Groups the calls made until <see cref="IMdmUnitOfWork.Commit"/> into one transaction (a real-time resolve writes its
+    /// source record and its resolution together); without one, each call commits on its own.
+    /// </summary>
+    IMdmUnitOfWork BeginUnitOfWork();
+
+    /// <summary>The run whose resolution the store last committed (0: never resolved).</summary>
+    long ResolvedRun { get; }
+
+    /// <summary>Identifies the candidate index built by the last full resolution; an index with another epoch is stale.</summary>
+    string? IndexEpoch { get; }
+
+    /// <summary>State of one source key, or null when the store has never seen it.</summary>
+    RecordState? LoadRecordState(string system, string key);
+
+    /// <summary>Records written or retired by runs after <paramref name="run"/>: what a resolution has not seen yet.</summary>
+    List<(int RecordId, bool Retired)> ReadChangedSince(long run);
+
+    /// <summary>The given records by id (ascending): the active ones, or with <paramref name="includeRetired"/> all.</summary>
+    List<StoredSourceRecord> ReadRecords(IReadOnlyCollection<int> recordIds, bool includeRetired = false);
+
+    /// <summary>Record id → current golden ID, for the records that have one.</summary>
+    Dictionary<int, string> LoadGoldenIdsOf(IReadOnlyCollection<int> recordIds);
+
+    /// <summary>Golden ID → its member record ids (ascending).</summary>
+    Dictionary<string, List<int>> LoadMembers(IReadOnlyCollection<string> goldenIds);
+
+    /// <summary>Golden ID → sequence number (age), for the given IDs.</summary>
+    Dictionary<string, long> LoadGoldenIdAges(IReadOnlyCollection<string> goldenIds);
+
+    /// <summary>Steward decisions, all of them or those touching any of <paramref name="recordIds"/>.</summary>
+    List<StewardDecision> LoadStewardDecisions(IReadOnlyCollection<int>? recordIds = null);
+
+    /// <summary>Records (or replaces) a steward's decision on a pair of records.</summary>
+    void SaveStewardDecision(StewardDecision decision);
+
+    /// <summary>Named binary state kept with the store (e.g. the term-frequency snapshot).</summary>
+    byte[]? LoadBlob(string key);
+
+    void SaveBlob(string key, byte[] value);
+
+    ReviewTask? LoadReviewTask(long taskId);
+
+    /// <summary>Marks a review task decided (<paramref name="status"/>: "linked" or "separated") by a steward.</summary>
+    void CloseReviewTask(long taskId, string status, string steward);
+
+    /// <summary>The golden ID of a source key (not following redirects: the cross-reference is always current).</summary>
+    string? LookupGoldenId(string system, string key);
+
+    /// <summary>
+    /// Everything that happened to a golden ID and to the IDs that were merged into it, oldest first.
+    /// </summary>
+    List<GoldenEventRow> ReadHistory(string goldenId);
 }
+
+/// <summary>One transaction spanning several store calls; disposing it without <see cref="Commit"/> rolls back.</summary>
+public interface IMdmUnitOfWork : IDisposable
+{
+    void Commit();
+}
+
+/// <summary>
+/// What an incremental resolution replaces: the cross-reference, links, open review tasks and findings of
+/// <see cref="RecordIds"/> and the golden records of <see cref="GoldenIds"/>. Everything else stays as it is, byte for byte.
+/// </summary>
+/// <param name="RecordIds">Records re-resolved (including records retired since the last resolution).</param>
+/// <param name="GoldenIds">Golden IDs those records had before.</param>
+public sealed record ResolutionScope(IReadOnlyCollection<int> RecordIds, IReadOnlyCollection<string> GoldenIds);
 
 /// <summary>
 /// A golden record as stored: fields and lineage already serialized. Survivorship serializes each record as it builds
@@ -94,4 +165,10 @@ public sealed class ResolutionWrite
     public required IReadOnlyList<(int RecordId, Quality.QualityFinding Finding)> Findings { get; init; }
     /// <summary>Golden ID → sequence for IDs minted in this run.</summary>
     public required IReadOnlyDictionary<string, long> MintedSequences { get; init; }
+    /// <summary>Null: the write replaces the whole resolution; otherwise only this part of it.</summary>
+    public ResolutionScope? Scope { get; init; }
+    /// <summary>Set by a full resolution: the epoch of the candidate index it built.</summary>
+    public string? IndexEpoch { get; init; }
+    /// <summary>Term-frequency snapshot to keep with the resolution, when it changed.</summary>
+    public byte[]? TermFrequencies { get; init; }
 }

@@ -32,20 +32,74 @@ public sealed class SqliteMdmStore : IMdmStore
 
     private void Execute(string sql, SqliteTransaction? tx = null)
     {
-        using var cmd = _connection.CreateCommand();
+        using var cmd = NewCommand();
         cmd.CommandText = sql;
-        cmd.Transaction = tx;
+        if (tx is not null) cmd.Transaction = tx;
         cmd.ExecuteNonQuery();
+    }
+
+    /// <summary>The unit of work in progress, if any: every command joins it (the provider requires commands to name it).</summary>
+    private SqliteTransaction? _ambient;
+
+    private SqliteCommand NewCommand()
+    {
+        var cmd = _connection.CreateCommand();
+        cmd.Transaction = _ambient;
+        return cmd;
+    }
+
+    /// <summary>
+    /// A write transaction of its own, or the unit of work's when one is open (then only the unit commits). While it is
+    /// open it is the ambient transaction, so every command made meanwhile joins it.
+    /// </summary>
+    private WriteScope BeginWrite()
+    {
+        if (_ambient is { } tx) return new WriteScope(this, tx, owned: false);
+        _ambient = _connection.BeginTransaction();
+        return new WriteScope(this, _ambient, owned: true);
+    }
+
+    public IMdmUnitOfWork BeginUnitOfWork()
+    {
+        if (_ambient is not null) throw new InvalidOperationException("a unit of work is already open on this store");
+        _ambient = _connection.BeginTransaction();
+        return new UnitOfWork(this);
+    }
+
+    private sealed class WriteScope(SqliteMdmStore store, SqliteTransaction transaction, bool owned) : IDisposable
+    {
+        public SqliteTransaction Transaction { get; } = transaction;
+        public void Commit() { if (owned) Transaction.Commit(); }
+        public void Dispose()
+        {
+            if (!owned) return;
+            Transaction.Dispose();
+            store._ambient = null;
+        }
+        public static implicit operator SqliteTransaction(WriteScope scope) => scope.Transaction;
+    }
+
+    private sealed class UnitOfWork(SqliteMdmStore store) : IMdmUnitOfWork
+    {
+        private bool _done;
+        public void Commit()
+        {
+            if (_done) throw new InvalidOperationException("the unit of work has ended");
+            store._ambient!.Commit();
+            End();
+        }
+        public void Dispose() { if (!_done) { store._ambient!.Rollback(); End(); } }
+        private void End() { _done = true; store._ambient!.Dispose(); store._ambient = null; }
     }
 
     private static string Now() => DateTimeOffset.UtcNow.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture);
 
-    public long BeginRun(string command, string? configuration)
+    public long BeginRun(string command, string? configuration, bool bulk = true)
     {
         // A run writes hundreds of megabytes in batches; checkpointing the WAL after each batch rewrote the same index
         // pages again and again (measured: 1M inserts 17.0 s with the default, 9.7 s deferred). FinishRun folds it back once.
-        Execute("PRAGMA wal_autocheckpoint=0;");
-        using var cmd = _connection.CreateCommand();
+        if (bulk) Execute("PRAGMA wal_autocheckpoint=0;");
+        using var cmd = NewCommand();
         cmd.CommandText = "INSERT INTO runs(command, configuration, started_at, status) VALUES ($c, $f, $t, 'running') RETURNING run_id";
         cmd.Parameters.AddWithValue("$c", command);
         cmd.Parameters.AddWithValue("$f", (object?)configuration ?? DBNull.Value);
@@ -63,7 +117,7 @@ public sealed class SqliteMdmStore : IMdmStore
         {
             // A reader holding the WAL only delays the checkpoint; the data is committed either way.
         }
-        using var cmd = _connection.CreateCommand();
+        using var cmd = NewCommand();
         cmd.CommandText = "UPDATE runs SET finished_at=$t, status=$s, summary=$j WHERE run_id=$r";
         cmd.Parameters.AddWithValue("$t", Now());
         cmd.Parameters.AddWithValue("$s", status);
@@ -74,7 +128,7 @@ public sealed class SqliteMdmStore : IMdmStore
 
     public void SaveSystemProfile(SystemProfile profile, long runId)
     {
-        using var cmd = _connection.CreateCommand();
+        using var cmd = NewCommand();
         cmd.CommandText = """
             INSERT INTO systems(system, trust, field_formats, full_extract, updated_run) VALUES ($s, $t, $f, $x, $run)
             ON CONFLICT(system) DO UPDATE SET trust=excluded.trust, field_formats=excluded.field_formats,
@@ -93,7 +147,7 @@ public sealed class SqliteMdmStore : IMdmStore
     public IReadOnlyDictionary<string, SystemProfile> LoadSystemProfiles()
     {
         var result = new Dictionary<string, SystemProfile>(StringComparer.Ordinal);
-        using var cmd = _connection.CreateCommand();
+        using var cmd = NewCommand();
         cmd.CommandText = "SELECT system, trust, field_formats, full_extract FROM systems";
         using var r = cmd.ExecuteReader();
         while (r.Read())
@@ -108,7 +162,7 @@ public sealed class SqliteMdmStore : IMdmStore
     public Dictionary<string, RecordState> LoadRecordStates(string system)
     {
         var result = new Dictionary<string, RecordState>(StringComparer.Ordinal);
-        using var cmd = _connection.CreateCommand();
+        using var cmd = NewCommand();
         cmd.CommandText = "SELECT source_key, record_id, content_hash, retired_run IS NOT NULL FROM source_records WHERE system=$s";
         cmd.Parameters.AddWithValue("$s", system);
         using var r = cmd.ExecuteReader();
@@ -126,22 +180,22 @@ public sealed class SqliteMdmStore : IMdmStore
             json[i] = FieldsJson.Serialize(records[i].Record.Fields);
             _ = records[i].Record.ContentHash;
         });
-        using var tx = _connection.BeginTransaction();
+        using var tx = BeginWrite();
         for (var i = 0; i < records.Count; i++) ids[i] = records[i].ExistingId;
         var next = 0;
-        using (var max = _connection.CreateCommand())
+        using (var max = NewCommand())
         {
             max.Transaction = tx;
             max.CommandText = "SELECT COALESCE(MAX(record_id), 0) FROM source_records";
             next = Convert.ToInt32(max.ExecuteScalar(), CultureInfo.InvariantCulture);
         }
-        using var insert = _connection.CreateCommand();
+        using var insert = NewCommand();
         insert.Transaction = tx;
         insert.CommandText = """
             INSERT INTO source_records(record_id, system, source_key, kind, content_hash, fields, trust, line, updated_at, first_run, last_run, retired_run)
             VALUES ($id, $system, $key, $kind, $hash, $fields, $trust, $line, $updated, $run, $run, NULL)
             """;
-        using var update = _connection.CreateCommand();
+        using var update = NewCommand();
         update.Transaction = tx;
         update.CommandText = """
             UPDATE source_records SET kind=$kind, content_hash=$hash, fields=$fields, trust=$trust, line=$line,
@@ -192,7 +246,7 @@ public sealed class SqliteMdmStore : IMdmStore
     public void RetireRecords(IReadOnlyList<int> recordIds, long runId)
     {
         if (recordIds.Count == 0) return;
-        using var tx = _connection.BeginTransaction();
+        using var tx = BeginWrite();
         Bulk(tx, "UPDATE source_records SET retired_run=$run WHERE record_id=$1 AND retired_run IS NULL", recordIds, (id, v) => v[0] = id, ("$run", runId));
         SetMeta("resolution_pending", "1", tx);
         tx.Commit();
@@ -200,7 +254,8 @@ public sealed class SqliteMdmStore : IMdmStore
 
     public IEnumerable<StoredSourceRecord> ReadActiveRecords(Func<int, bool>? include = null)
     {
-        using var cmd = _connection.CreateCommand();
+        // (ids are checked before the fields are parsed)
+        using var cmd = NewCommand();
         cmd.CommandText = "SELECT record_id, system, source_key, kind, fields, trust, line, updated_at, content_hash FROM source_records WHERE retired_run IS NULL ORDER BY record_id";
         using var r = cmd.ExecuteReader();
         while (r.Read())
@@ -219,7 +274,7 @@ public sealed class SqliteMdmStore : IMdmStore
 
     private T Scalar<T>(string sql)
     {
-        using var cmd = _connection.CreateCommand();
+        using var cmd = NewCommand();
         cmd.CommandText = sql;
         return (T)Convert.ChangeType(cmd.ExecuteScalar()!, typeof(T), CultureInfo.InvariantCulture);
     }
@@ -227,7 +282,7 @@ public sealed class SqliteMdmStore : IMdmStore
     public void AddRejects(IReadOnlyList<RejectedRow> rejects, long runId)
     {
         if (rejects.Count == 0) return;
-        using var tx = _connection.BeginTransaction();
+        using var tx = BeginWrite();
         Bulk(tx, "INSERT INTO rejects(run_id, system, line, field, reason, raw_text, source_key) VALUES ($run, $1, $2, $3, $4, $5, $6)",
             rejects, (r, v) => { v[0] = r.System; v[1] = r.Line; v[2] = r.Field; v[3] = r.Reason; v[4] = r.RawText; v[5] = r.Key; }, ("$run", runId));
         tx.Commit();
@@ -235,7 +290,7 @@ public sealed class SqliteMdmStore : IMdmStore
 
     public void ReplaceTransactions(string system, IReadOnlyList<SourceTransaction> transactions, long runId)
     {
-        using var tx = _connection.BeginTransaction();
+        using var tx = BeginWrite();
         Bulk(tx, "DELETE FROM transactions WHERE system=$1", [system], (s, v) => v[0] = s);
         Bulk(tx, "INSERT INTO transactions(system, source_key, amount_cents, txn_date, line, run_id) VALUES ($s, $1, $2, $3, $4, $run)",
             transactions, (t, v) =>
@@ -256,7 +311,7 @@ public sealed class SqliteMdmStore : IMdmStore
 
     private string? GetMeta(string key)
     {
-        using var cmd = _connection.CreateCommand();
+        using var cmd = NewCommand();
         cmd.CommandText = "SELECT value FROM meta WHERE key=$k";
         cmd.Parameters.AddWithValue("$k", key);
         return cmd.ExecuteScalar() as string;
@@ -264,8 +319,8 @@ public sealed class SqliteMdmStore : IMdmStore
 
     private void SetMeta(string key, string value, SqliteTransaction? tx)
     {
-        using var cmd = _connection.CreateCommand();
-        cmd.Transaction = tx;
+        using var cmd = NewCommand();
+        if (tx is not null) cmd.Transaction = tx;
         cmd.CommandText = "INSERT INTO meta(key, value) VALUES ($k, $v) ON CONFLICT(key) DO UPDATE SET value=excluded.value";
         cmd.Parameters.AddWithValue("$k", key);
         cmd.Parameters.AddWithValue("$v", value);
@@ -276,7 +331,7 @@ public sealed class SqliteMdmStore : IMdmStore
 
     public void SaveModel(string json, long runId)
     {
-        using var tx = _connection.BeginTransaction();
+        using var tx = BeginWrite();
         SetMeta("model", json, tx);
         SetMeta("model_run", runId.ToString(CultureInfo.InvariantCulture), tx);
         tx.Commit();
@@ -285,7 +340,7 @@ public sealed class SqliteMdmStore : IMdmStore
     public Dictionary<int, string> LoadCrossReferenceByRecord()
     {
         var result = new Dictionary<int, string>();
-        using var cmd = _connection.CreateCommand();
+        using var cmd = NewCommand();
         cmd.CommandText = "SELECT record_id, golden_id FROM cross_reference";
         using var r = cmd.ExecuteReader();
         while (r.Read()) result[r.GetInt32(0)] = r.GetString(1);
@@ -295,7 +350,7 @@ public sealed class SqliteMdmStore : IMdmStore
     public Dictionary<string, long> LoadGoldenIdAges()
     {
         var result = new Dictionary<string, long>(StringComparer.Ordinal);
-        using var cmd = _connection.CreateCommand();
+        using var cmd = NewCommand();
         cmd.CommandText = "SELECT golden_id, seq FROM golden_ids";
         using var r = cmd.ExecuteReader();
         while (r.Read()) result[r.GetString(0)] = r.GetInt64(1);
@@ -306,17 +361,37 @@ public sealed class SqliteMdmStore : IMdmStore
 
     public void WriteResolution(ResolutionWrite write, long runId)
     {
-        // JSON is prepared on all cores before the (single-threaded) transaction starts.
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var timings = new Dictionary<string, double>(StringComparer.Ordinal);
         void Lap(string name) { timings[name] = Math.Round(clock.Elapsed.TotalSeconds, 3); clock.Restart(); }
-        Lap("json");
-        using var tx = _connection.BeginTransaction();
+        using var tx = BeginWrite();
         var now = Now();
-        // Secondary indexes are dropped and rebuilt around the bulk insert: building an index from sorted data beats
-        // maintaining it row by row in random (golden ID) order.
-        Execute("DROP INDEX IF EXISTS ix_xref_golden; DROP INDEX IF EXISTS ix_xref_record; DROP INDEX IF EXISTS ix_findings_record;", tx);
-        Execute("DELETE FROM cross_reference; DELETE FROM golden_records; DELETE FROM match_links; DELETE FROM quality_findings; DELETE FROM review_tasks WHERE status='open';", tx);
+        var scope = write.Scope;
+        if (scope is null)
+        {
+            // Secondary indexes are dropped and rebuilt around the bulk insert: building an index from sorted data beats
+            // maintaining it row by row in random (golden ID) order.
+            Execute("DROP INDEX IF EXISTS ix_xref_golden; DROP INDEX IF EXISTS ix_xref_record; DROP INDEX IF EXISTS ix_findings_record; DROP INDEX IF EXISTS ix_links_b;", tx);
+            Execute("DELETE FROM cross_reference; DELETE FROM golden_records; DELETE FROM match_links; DELETE FROM quality_findings; DELETE FROM review_tasks WHERE status='open';", tx);
+        }
+        else
+        {
+            // Only the re-resolved part is replaced; golden records whose content did not change keep their row as it was.
+            Execute("CREATE TEMP TABLE IF NOT EXISTS scope_records(record_id INTEGER PRIMARY KEY); DELETE FROM temp.scope_records;", tx);
+            Bulk(tx, "INSERT OR IGNORE INTO temp.scope_records(record_id) VALUES ($1)", scope.RecordIds, (id, v) => v[0] = id);
+            Execute("""
+                DELETE FROM cross_reference WHERE record_id IN (SELECT record_id FROM temp.scope_records);
+                DELETE FROM match_links WHERE record_a IN (SELECT record_id FROM temp.scope_records);
+                DELETE FROM match_links WHERE record_b IN (SELECT record_id FROM temp.scope_records);
+                DELETE FROM quality_findings WHERE record_id IN (SELECT record_id FROM temp.scope_records);
+                DELETE FROM review_tasks WHERE status='open' AND (record_a IN (SELECT record_id FROM temp.scope_records)
+                    OR record_b IN (SELECT record_id FROM temp.scope_records));
+                """, tx);
+            var kept = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var g in write.GoldenRecords) kept.Add(g.GoldenId);
+            Bulk(tx, "DELETE FROM golden_records WHERE golden_id=$1", scope.GoldenIds.Where(g => !kept.Contains(g)), (g, v) => v[0] = g);
+        }
+        Lap("delete");
 
         var kinds = new Dictionary<string, PartyKind>(StringComparer.Ordinal);
         foreach (var g in write.GoldenRecords) kinds[g.GoldenId] = g.Kind;
@@ -328,7 +403,14 @@ public sealed class SqliteMdmStore : IMdmStore
         // A merged ID that a later run reinstates (records came back) is active again.
         Bulk(tx, "UPDATE golden_ids SET status='active', redirect_to=NULL, changed_run=$run WHERE golden_id=$1 AND status<>'active'",
             write.GoldenRecords, (g, v) => v[0] = g.GoldenId, ("$run", runId));
-        Bulk(tx, "INSERT INTO golden_records(golden_id, kind, fields, lineage, member_count, systems, updated_run) VALUES ($1, $2, $3, $4, $5, $6, $run)",
+        Bulk(tx, """
+            INSERT INTO golden_records(golden_id, kind, fields, lineage, member_count, systems, updated_run) VALUES ($1, $2, $3, $4, $5, $6, $run)
+            ON CONFLICT(golden_id) DO UPDATE SET kind=excluded.kind, fields=excluded.fields, lineage=excluded.lineage,
+              member_count=excluded.member_count, systems=excluded.systems, updated_run=excluded.updated_run
+            WHERE golden_records.fields IS NOT excluded.fields OR golden_records.lineage IS NOT excluded.lineage
+              OR golden_records.member_count IS NOT excluded.member_count OR golden_records.systems IS NOT excluded.systems
+              OR golden_records.kind IS NOT excluded.kind
+            """,
             write.GoldenRecords, (g, v) => { v[0] = g.GoldenId; v[1] = (int)g.Kind; v[2] = g.FieldsJson; v[3] = g.LineageJson; v[4] = g.MemberCount; v[5] = g.Systems; },
             ("$run", runId));
         Lap("golden_records");
@@ -346,18 +428,270 @@ public sealed class SqliteMdmStore : IMdmStore
             """,
             write.Reviews, (t, v) => { v[0] = t.RecordA; v[1] = t.RecordB; v[2] = t.GoldenA; v[3] = t.GoldenB; v[4] = t.Probability; v[5] = t.Reason; v[6] = t.Explanation; },
             ("$run", runId));
-        Bulk(tx, "INSERT INTO golden_events(golden_id, at, run_id, kind, cause, detail) VALUES ($1, $at, $run, $2, $3, $4)",
-            write.Events, (e, v) => { v[0] = e.GoldenId; v[1] = e.Kind; v[2] = e.Cause; v[3] = e.Detail; }, ("$at", now), ("$run", runId));
+        Bulk(tx, """
+            INSERT INTO golden_events(golden_id, at, run_id, kind, cause, detail, probability, explanation, before_state, after_state)
+            VALUES ($1, $at, $run, $2, $3, $4, $5, $6, $7, $8)
+            """,
+            write.Events, (e, v) => { v[0] = e.GoldenId; v[1] = e.Kind; v[2] = e.Cause; v[3] = e.Detail; v[4] = e.Probability; v[5] = e.Explanation; v[6] = e.Before; v[7] = e.After; },
+            ("$at", now), ("$run", runId));
         Lap("events");
         Bulk(tx, "INSERT INTO quality_findings(record_id, field, code, message) VALUES ($1, $2, $3, $4)",
             write.Findings, (x, v) => { v[0] = x.RecordId; v[1] = x.Finding.Field; v[2] = x.Finding.Code; v[3] = x.Finding.Message; });
         Lap("findings_reviews");
-        Execute("CREATE INDEX ix_xref_golden ON cross_reference(golden_id); CREATE INDEX ix_xref_record ON cross_reference(record_id); CREATE INDEX ix_findings_record ON quality_findings(record_id);", tx);
-        Lap("indexes");
+        if (scope is null)
+        {
+            Execute("CREATE INDEX ix_xref_golden ON cross_reference(golden_id); CREATE INDEX ix_xref_record ON cross_reference(record_id); CREATE INDEX ix_findings_record ON quality_findings(record_id); CREATE INDEX ix_links_b ON match_links(record_b);", tx);
+            Lap("indexes");
+        }
+        if (write.IndexEpoch is { } epoch) SetMeta("index_epoch", epoch, tx);
+        if (write.TermFrequencies is { } tf) SaveBlob("term_frequencies", tf, tx);
         SetMeta("resolution_pending", "0", tx);
+        // Resolved through the latest run that wrote records: a real-time session's run stays open while it resolves.
+        SetMeta("resolved_run", Math.Max(runId, ResolvedRun).ToString(CultureInfo.InvariantCulture), tx);
         tx.Commit();
         Lap("commit");
         LastWriteSeconds = timings;
+    }
+
+    public long ResolvedRun => long.TryParse(GetMeta("resolved_run"), NumberStyles.None, CultureInfo.InvariantCulture, out var r) ? r : 0;
+
+    public string? IndexEpoch => GetMeta("index_epoch");
+
+    public RecordState? LoadRecordState(string system, string key)
+    {
+        using var cmd = NewCommand();
+        cmd.CommandText = "SELECT record_id, content_hash, retired_run IS NOT NULL FROM source_records WHERE system=$s AND source_key=$k";
+        cmd.Parameters.AddWithValue("$s", system);
+        cmd.Parameters.AddWithValue("$k", key);
+        using var r = cmd.ExecuteReader();
+        return r.Read() ? new RecordState(r.GetInt32(0), r.GetString(1), r.GetBoolean(2)) : null;
+    }
+
+    public List<(int RecordId, bool Retired)> ReadChangedSince(long run)
+    {
+        var result = new List<(int, bool)>();
+        using var cmd = NewCommand();
+        cmd.CommandText = "SELECT record_id, retired_run IS NOT NULL FROM source_records WHERE last_run > $r OR retired_run > $r ORDER BY record_id";
+        cmd.Parameters.AddWithValue("$r", run);
+        using var r = cmd.ExecuteReader();
+        while (r.Read()) result.Add((r.GetInt32(0), r.GetBoolean(1)));
+        return result;
+    }
+
+    /// <summary>Runs <paramref name="sql"/> (with "{ids}" standing for a list of integer literals) over chunks of ids.</summary>
+    private IEnumerable<SqliteDataReader> ForIdChunks(string sql, IEnumerable<int> ids)
+    {
+        var chunk = new List<int>(500);
+        var all = ids.ToList();
+        for (var i = 0; i < all.Count; i += 500)
+        {
+            chunk.Clear();
+            for (var j = i; j < Math.Min(all.Count, i + 500); j++) chunk.Add(all[j]);
+            using var cmd = NewCommand();
+            cmd.CommandText = sql.Replace("{ids}", string.Join(',', chunk), StringComparison.Ordinal);
+            using var r = cmd.ExecuteReader();
+            yield return r;
+        }
+    }
+
+    /// <summary>Like <see cref="ForIdChunks"/> for golden IDs, bound as parameters.</summary>
+    private IEnumerable<SqliteDataReader> ForGoldenIdChunks(string sql, IEnumerable<string> goldenIds)
+    {
+        var all = goldenIds.ToList();
+        for (var i = 0; i < all.Count; i += 500)
+        {
+            using var cmd = NewCommand();
+            var names = new List<string>();
+            for (var j = i; j < Math.Min(all.Count, i + 500); j++)
+            {
+                var name = "$g" + (j - i).ToString(CultureInfo.InvariantCulture);
+                names.Add(name);
+                cmd.Parameters.AddWithValue(name, all[j]);
+            }
+            cmd.CommandText = sql.Replace("{ids}", string.Join(',', names), StringComparison.Ordinal);
+            using var r = cmd.ExecuteReader();
+            yield return r;
+        }
+    }
+
+    public List<StoredSourceRecord> ReadRecords(IReadOnlyCollection<int> recordIds, bool includeRetired = false)
+    {
+        var result = new List<StoredSourceRecord>(recordIds.Count);
+        var active = includeRetired ? "" : "retired_run IS NULL AND ";
+        foreach (var r in ForIdChunks("SELECT record_id, system, source_key, kind, fields, trust, line, updated_at, content_hash FROM source_records WHERE " + active + "record_id IN ({ids})", recordIds))
+            while (r.Read()) result.Add(ReadStored(r));
+        result.Sort((a, b) => a.RecordId.CompareTo(b.RecordId));
+        return result;
+    }
+
+    private static StoredSourceRecord ReadStored(SqliteDataReader r)
+    {
+        var record = new SourceRecord(r.GetString(1), r.GetString(2), (PartyKind)r.GetInt32(3), FieldsJson.Deserialize(r.GetString(4)))
+        {
+            Line = r.IsDBNull(6) ? 0 : r.GetInt64(6),
+            UpdatedAt = r.IsDBNull(7) ? null : DateTimeOffset.Parse(r.GetString(7), CultureInfo.InvariantCulture),
+        };
+        return new StoredSourceRecord(r.GetInt32(0), record, r.GetInt32(5), r.GetString(8));
+    }
+
+    public Dictionary<int, string> LoadGoldenIdsOf(IReadOnlyCollection<int> recordIds)
+    {
+        var result = new Dictionary<int, string>(recordIds.Count);
+        foreach (var r in ForIdChunks("SELECT record_id, golden_id FROM cross_reference WHERE record_id IN ({ids})", recordIds))
+            while (r.Read()) result[r.GetInt32(0)] = r.GetString(1);
+        return result;
+    }
+
+    public Dictionary<string, List<int>> LoadMembers(IReadOnlyCollection<string> goldenIds)
+    {
+        var result = new Dictionary<string, List<int>>(goldenIds.Count, StringComparer.Ordinal);
+        foreach (var r in ForGoldenIdChunks("SELECT golden_id, record_id FROM cross_reference WHERE golden_id IN ({ids})", goldenIds))
+            while (r.Read())
+            {
+                var g = r.GetString(0);
+                if (!result.TryGetValue(g, out var list)) result[g] = list = [];
+                list.Add(r.GetInt32(1));
+            }
+        foreach (var list in result.Values) list.Sort();
+        return result;
+    }
+
+    public Dictionary<string, long> LoadGoldenIdAges(IReadOnlyCollection<string> goldenIds)
+    {
+        var result = new Dictionary<string, long>(goldenIds.Count, StringComparer.Ordinal);
+        foreach (var r in ForGoldenIdChunks("SELECT golden_id, seq FROM golden_ids WHERE golden_id IN ({ids})", goldenIds))
+            while (r.Read()) result[r.GetString(0)] = r.GetInt64(1);
+        return result;
+    }
+
+    public List<StewardDecision> LoadStewardDecisions(IReadOnlyCollection<int>? recordIds = null)
+    {
+        const string columns = "SELECT record_a, record_b, decision, decided_by, note FROM steward_decisions";
+        var result = new List<StewardDecision>();
+        static StewardDecision Read(SqliteDataReader r) =>
+            new(r.GetInt32(0), r.GetInt32(1), r.GetString(2) == "link", r.GetString(3), r.IsDBNull(4) ? null : r.GetString(4));
+        if (recordIds is null)
+        {
+            using var cmd = NewCommand();
+            cmd.CommandText = columns + " ORDER BY record_a, record_b";
+            using var r = cmd.ExecuteReader();
+            while (r.Read()) result.Add(Read(r));
+            return result;
+        }
+        var seen = new HashSet<(int, int)>();
+        foreach (var r in ForIdChunks(columns + " WHERE record_a IN ({ids}) OR record_b IN ({ids})", recordIds))
+            while (r.Read())
+            {
+                var d = Read(r);
+                if (seen.Add((d.RecordA, d.RecordB))) result.Add(d);
+            }
+        return result;
+    }
+
+    public void SaveStewardDecision(StewardDecision decision)
+    {
+        var (a, b) = decision.RecordA < decision.RecordB ? (decision.RecordA, decision.RecordB) : (decision.RecordB, decision.RecordA);
+        using var tx = BeginWrite();
+        using var cmd = NewCommand();
+        cmd.Transaction = tx;
+        cmd.CommandText = """
+            INSERT INTO steward_decisions(record_a, record_b, decision, decided_by, decided_at, note) VALUES ($a, $b, $d, $by, $at, $n)
+            ON CONFLICT(record_a, record_b) DO UPDATE SET decision=excluded.decision, decided_by=excluded.decided_by,
+              decided_at=excluded.decided_at, note=excluded.note
+            """;
+        cmd.Parameters.AddWithValue("$a", a);
+        cmd.Parameters.AddWithValue("$b", b);
+        cmd.Parameters.AddWithValue("$d", decision.Link ? "link" : "separate");
+        cmd.Parameters.AddWithValue("$by", decision.DecidedBy);
+        cmd.Parameters.AddWithValue("$at", Now());
+        cmd.Parameters.AddWithValue("$n", (object?)decision.Note ?? DBNull.Value);
+        cmd.ExecuteNonQuery();
+        tx.Commit();
+    }
+
+    public byte[]? LoadBlob(string key)
+    {
+        using var cmd = NewCommand();
+        cmd.CommandText = "SELECT value FROM blobs WHERE key=$k";
+        cmd.Parameters.AddWithValue("$k", key);
+        return cmd.ExecuteScalar() as byte[];
+    }
+
+    public void SaveBlob(string key, byte[] value)
+    {
+        using var tx = BeginWrite();
+        SaveBlob(key, value, tx);
+        tx.Commit();
+    }
+
+    public ReviewTask? LoadReviewTask(long taskId)
+    {
+        using var cmd = NewCommand();
+        cmd.CommandText = "SELECT task_id, record_a, record_b, golden_a, golden_b, probability, reason, explanation, status FROM review_tasks WHERE task_id=$t";
+        cmd.Parameters.AddWithValue("$t", taskId);
+        using var r = cmd.ExecuteReader();
+        return r.Read()
+            ? new ReviewTask(r.GetInt64(0), r.GetInt32(1), r.GetInt32(2), r.GetString(3), r.GetString(4), r.GetDouble(5), r.GetString(6), r.GetString(7), r.GetString(8))
+            : null;
+    }
+
+    public void CloseReviewTask(long taskId, string status, string steward)
+    {
+        using var tx = BeginWrite();
+        using var cmd = NewCommand();
+        cmd.Transaction = tx;
+        cmd.CommandText = "UPDATE review_tasks SET status=$s, decided_by=$by, decided_at=$at WHERE task_id=$t";
+        cmd.Parameters.AddWithValue("$s", status);
+        cmd.Parameters.AddWithValue("$by", steward);
+        cmd.Parameters.AddWithValue("$at", Now());
+        cmd.Parameters.AddWithValue("$t", taskId);
+        cmd.ExecuteNonQuery();
+        tx.Commit();
+    }
+
+    private void SaveBlob(string key, byte[] value, SqliteTransaction tx)
+    {
+        using var cmd = NewCommand();
+        cmd.Transaction = tx;
+        cmd.CommandText = "INSERT INTO blobs(key, value) VALUES ($k, $v) ON CONFLICT(key) DO UPDATE SET value=excluded.value";
+        cmd.Parameters.AddWithValue("$k", key);
+        cmd.Parameters.Add("$v", SqliteType.Blob).Value = value;
+        cmd.ExecuteNonQuery();
+    }
+
+    public string? LookupGoldenId(string system, string key)
+    {
+        using var cmd = NewCommand();
+        cmd.CommandText = "SELECT golden_id FROM cross_reference WHERE system=$s AND source_key=$k";
+        cmd.Parameters.AddWithValue("$s", system);
+        cmd.Parameters.AddWithValue("$k", key);
+        return cmd.ExecuteScalar() as string;
+    }
+
+    public List<GoldenEventRow> ReadHistory(string goldenId)
+    {
+        // The ID itself and every ID that (transitively) redirects to it.
+        var ids = new List<string> { goldenId };
+        var seen = new HashSet<string>(StringComparer.Ordinal) { goldenId };
+        using (var cmd = NewCommand())
+        {
+            cmd.CommandText = "SELECT golden_id FROM golden_ids WHERE redirect_to=$g";
+            var p = cmd.Parameters.Add("$g", SqliteType.Text);
+            for (var i = 0; i < ids.Count; i++)
+            {
+                p.Value = ids[i];
+                using var r = cmd.ExecuteReader();
+                while (r.Read()) if (seen.Add(r.GetString(0))) ids.Add(r.GetString(0));
+            }
+        }
+        var result = new List<GoldenEventRow>();
+        foreach (var r in ForGoldenIdChunks("SELECT event_id, golden_id, at, run_id, kind, cause, detail, probability, explanation, before_state, after_state FROM golden_events WHERE golden_id IN ({ids}) ORDER BY event_id", ids))
+            while (r.Read())
+                result.Add(new GoldenEventRow(r.GetInt64(0), r.GetString(1), r.GetString(2), r.IsDBNull(3) ? null : r.GetInt64(3), r.GetString(4),
+                    r.GetString(5), r.GetString(6), r.IsDBNull(7) ? null : r.GetDouble(7), r.IsDBNull(8) ? null : r.GetString(8),
+                    r.IsDBNull(9) ? null : r.GetString(9), r.IsDBNull(10) ? null : r.GetString(10)));
+        result.Sort((a, b) => a.EventId.CompareTo(b.EventId));
+        return result;
     }
 
     /// <summary>
@@ -367,7 +701,7 @@ public sealed class SqliteMdmStore : IMdmStore
     /// </summary>
     private void Bulk<T>(SqliteTransaction tx, string sql, IEnumerable<T> rows, Action<T, object?[]> bind, params (string Name, object Value)[] constants)
     {
-        using var cmd = _connection.CreateCommand();
+        using var cmd = NewCommand();
         cmd.Transaction = tx;
         cmd.CommandText = sql;
         var count = 0;
@@ -397,7 +731,7 @@ public sealed class SqliteMdmStore : IMdmStore
 
     public string? ResolveGoldenId(string goldenId)
     {
-        using var cmd = _connection.CreateCommand();
+        using var cmd = NewCommand();
         cmd.CommandText = "SELECT status, redirect_to FROM golden_ids WHERE golden_id=$g";
         var p = cmd.Parameters.Add("$g", SqliteType.Text);
         var current = goldenId;
@@ -414,7 +748,7 @@ public sealed class SqliteMdmStore : IMdmStore
 
     public IEnumerable<CrossReference> ReadCrossReference()
     {
-        using var cmd = _connection.CreateCommand();
+        using var cmd = NewCommand();
         cmd.CommandText = "SELECT system, source_key, golden_id FROM cross_reference ORDER BY system, source_key";
         using var r = cmd.ExecuteReader();
         while (r.Read()) yield return new CrossReference(r.GetString(0), r.GetString(1), r.GetString(2));
@@ -423,7 +757,7 @@ public sealed class SqliteMdmStore : IMdmStore
     /// <summary>Runs a read-only query (reports, tests, the API's views).</summary>
     public SqliteCommand CreateQuery(string sql)
     {
-        var cmd = _connection.CreateCommand();
+        var cmd = NewCommand();
         cmd.CommandText = sql;
         return cmd;
     }

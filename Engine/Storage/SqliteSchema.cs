@@ -46,6 +46,18 @@ internal static class SqliteSchema
         CREATE TABLE systems(system TEXT PRIMARY KEY, trust INTEGER NOT NULL, field_formats TEXT NOT NULL,
             full_extract INTEGER NOT NULL, updated_run INTEGER NOT NULL);
         """,
+        // 2: incremental and real-time resolution, explained history.
+        """
+        ALTER TABLE golden_events ADD COLUMN probability REAL;
+        ALTER TABLE golden_events ADD COLUMN explanation TEXT;
+        ALTER TABLE golden_events ADD COLUMN before_state TEXT;
+        ALTER TABLE golden_events ADD COLUMN after_state TEXT;
+        CREATE INDEX ix_links_b ON match_links(record_b);
+        CREATE INDEX ix_reviews_b ON review_tasks(record_b);
+        CREATE INDEX ix_decisions_b ON steward_decisions(record_b);
+        CREATE INDEX ix_golden_redirect ON golden_ids(redirect_to);
+        CREATE TABLE blobs(key TEXT PRIMARY KEY, value BLOB NOT NULL);
+        """,
     ];
 
     public static void Migrate(SqliteConnection connection)

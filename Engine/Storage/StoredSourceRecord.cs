@@ -16,4 +16,17 @@ public sealed record ReviewTask(long TaskId, int RecordA, int RecordB, string Go
     string Reason, string Explanation, string Status);
 
 /// <summary>A change in a golden customer's life: created, merged, split, members changed.</summary>
-public sealed record GoldenEvent(string GoldenId, string Kind, string Cause, string Detail);
+/// <param name="Cause">What made the change: "load", "realtime" or "steward:&lt;name&gt;" (with the steward's note in <paramref name="Detail"/>).</param>
+/// <param name="Probability">For a change the scorer caused: the match probability of the deciding pair.</param>
+/// <param name="Explanation">For a change the scorer caused: that pair's <c>MatchExplanation</c> as JSON.</param>
+/// <param name="Before">Members before the change as JSON ({"goldenId":…,"records":["system/key",…]}), when there were any.</param>
+/// <param name="After">Members after the change, same form.</param>
+public sealed record GoldenEvent(string GoldenId, string Kind, string Cause, string Detail, double? Probability = null,
+    string? Explanation = null, string? Before = null, string? After = null);
+
+/// <summary>A golden-ID event as read back from the store's history.</summary>
+public sealed record GoldenEventRow(long EventId, string GoldenId, string At, long? RunId, string Kind, string Cause, string Detail,
+    double? Probability, string? Explanation, string? Before, string? After);
+
+/// <summary>A steward's decision on two source records: keep them together (link) or apart (separate), on every later run.</summary>
+public sealed record StewardDecision(int RecordA, int RecordB, bool Link, string DecidedBy, string? Note);
