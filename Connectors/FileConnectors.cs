@@ -31,6 +31,23 @@ public static class FileConnectors
         return new FileTransactionSource(source, plan, cursor);
     }
 
+    /// <summary>
+    /// Maps one record given as a JSON object (property names are the source's column names, as in its file) the way a
+    /// load maps a row: for real-time resolves. The result is a record or a reject saying which field is wrong.
+    /// </summary>
+    public static SourceRow ParseRecord(SourceDefinition source, SourcesFile file, string json)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        ArgumentNullException.ThrowIfNull(json);
+        var plan = RecordPlan.Create(source);
+        var context = new CursorContext(file.FilePath, $"source '{source.System}'", source.System, "(request)", System.Text.Encoding.UTF8, "utf-8");
+        // One line: a JSON object spread over several lines is still one record.
+        var oneLine = json.ReplaceLineEndings(" ");
+        using var records = new FileRecordSource(source, plan, new JsonLinesRowCursor(context, plan.Slots, new StringReader(oneLine)));
+        foreach (var row in records.ReadRecords()) return row;
+        return new SourceRow(null, new Engine.Records.RejectedRow(source.System, 1, null, "empty request: expected one JSON object", "", null));
+    }
+
     private static RowCursor OpenCursor(SourcesFile file, string subject, FileSourceDefinition source, IReadOnlyList<ColumnSlot> slots)
     {
         var fullPath = file.ResolvePath(source.Path);

@@ -17,6 +17,9 @@ public static class MdmCommandLine
         root.Add(Load());
         root.Add(Export());
         root.Add(Evaluate());
+        root.Add(LiveCommands.Resolve());
+        root.Add(LiveCommands.Steward());
+        root.Add(LiveCommands.History());
         return root;
     }
 
@@ -63,12 +66,13 @@ public static class MdmCommandLine
         var config = ConfigOption();
         var store = StoreOption();
         var matching = MatchingOption();
-        var retrain = new Option<bool>("--retrain") { Description = "Re-estimate the matching model (EM) even if the store holds one." };
-        var cmd = new Command("load", "Loads every source of the sources file (new, changed and retired records) and resolves golden customers.") { config, store, matching, retrain };
+        var retrain = new Option<bool>("--retrain") { Description = "Re-estimate the matching model (EM) even if the store holds one (implies --full)." };
+        var full = new Option<bool>("--full") { Description = "Re-resolve every record, not only the records that changed and the customers they touch." };
+        var cmd = new Command("load", "Loads every source of the sources file (new, changed and retired records) and resolves what changed into golden customers.") { config, store, matching, retrain, full };
         cmd.SetAction(parse => Guard(() =>
         {
             var file = SourcesFile.Load(parse.GetValue(config)!.FullName);
-            var options = new LoadOptions { StorePath = parse.GetValue(store), MatchingPath = parse.GetValue(matching)?.FullName, Retrain = parse.GetValue(retrain) };
+            var options = new LoadOptions { StorePath = parse.GetValue(store), MatchingPath = parse.GetValue(matching)?.FullName, Retrain = parse.GetValue(retrain), Full = parse.GetValue(full) };
             var summary = ConsoleProgress.Run(p => LoadJob.Run(file, options, p));
             Reports.Summary(summary, LoadJob.StorePathOf(file, options.StorePath));
             return 0;

@@ -24,11 +24,14 @@ internal static class Reports
         else
         {
             var res = new Table().Title("[bold]Resolution[/]").AddColumns("measure", "value");
+            res.AddRow("mode", r.Mode == "incremental"
+                ? $"incremental: {N(r.TouchedRecords)} changed record(s), {N(r.AffectedRecords)} re-resolved with the customers they touch"
+                : $"full{(r.FullReason is { } why ? $" ({Markup.Escape(why)})" : "")}");
             res.AddRow("source records resolved", N(r.Records));
             res.AddRow("  persons / organizations", $"{N(r.Persons)} / {N(r.Organizations)}");
             res.AddRow("candidate pairs scored", N(r.CandidatePairs));
             res.AddRow("blocks skipped as too large", N(r.OversizedBlocks));
-            res.AddRow("golden customers", N(r.GoldenRecords));
+            res.AddRow(r.Mode == "incremental" ? "golden customers re-resolved" : "golden customers", N(r.GoldenRecords));
             res.AddRow("  with several source records", N(r.MultiRecordCustomers));
             res.AddRow("  linked across systems", N(r.CrossSystemCustomers));
             res.AddRow("linked pairs", N(r.LinkedPairs));

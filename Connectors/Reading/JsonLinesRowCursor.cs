@@ -14,18 +14,24 @@ internal sealed class JsonLinesRowCursor : RowCursor
     private static readonly JsonDocumentOptions DocumentOptions = new() { MaxDepth = 64 };
 
     private readonly string[]?[] _paths;
-    private readonly StreamReader _reader;
+    private readonly TextReader _reader;
     private long _lineNumber;
     private string _line = "";
     private JsonDocument? _document;
 
-    public JsonLinesRowCursor(CursorContext context, IReadOnlyList<ColumnSlot> slots) : base(context, slots)
+    /// <param name="text">Reads from this instead of the context's file (a single record given on the command line or over HTTP).</param>
+    public JsonLinesRowCursor(CursorContext context, IReadOnlyList<ColumnSlot> slots, TextReader? text = null) : base(context, slots)
     {
         _paths = new string[]?[slots.Count];
         for (var s = 0; s < slots.Count; s++)
         {
             var column = slots[s].Column;
             _paths[s] = column.Contains('.') ? column.Split('.') : null;
+        }
+        if (text is not null)
+        {
+            _reader = text;
+            return;
         }
         var stream = new FileStream(context.FilePath, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
         _reader = new StreamReader(stream, context.Encoding, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);

@@ -209,8 +209,8 @@ public sealed partial class MdmEngine : IDisposable
         if (_store.LoadModel() is null || _store.LoadBlob(TermFrequencyBlob) is null) return "no stored model";
         if (!Candidates.CandidateIndex.Exists(_indexPath)) return "candidate index missing";
         var active = _store.CountActiveRecords();
-        // Past about a third of the store, one pass over everything is cheaper than look-ups per touched record.
-        if (changed > Math.Max(1000, active / 3)) return $"{changed:N0} of {active:N0} records changed";
+        // When nearly everything changed, one pass over all records is cheaper than look-ups per touched record.
+        if (changed > Math.Max(1000, active * 3L / 4)) return $"{changed:N0} of {active:N0} records changed";
         return null;
     }
 
