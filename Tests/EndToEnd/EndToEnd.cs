@@ -109,6 +109,23 @@ internal static class EndToEnd
         return rows;
     }
 
+    /// <summary>Runs an <c>mdm</c> command line in-process; returns its exit code and what it wrote to standard output and error.</summary>
+    public static (int ExitCode, string Output, string Error) RunCliCapturingOutput(params string[] args)
+    {
+        var original = Console.Out;
+        using var output = new StringWriter(CultureInfo.InvariantCulture);
+        Console.SetOut(output);
+        try
+        {
+            var (exit, error) = RunCli(args);
+            return (exit, output.ToString(), error);
+        }
+        finally
+        {
+            Console.SetOut(original);
+        }
+    }
+
     /// <summary>Runs an <c>mdm</c> command line in-process; returns its exit code and what it wrote to standard error.</summary>
     public static (int ExitCode, string Error) RunCli(params string[] args)
     {

@@ -25,6 +25,7 @@ internal static class LiveStore
     public static string CopyOfLoadedDemo(string directory)
     {
         var source = Template.Value;
+        Directory.CreateDirectory(directory);
         var target = Path.Combine(directory, "mdm.db");
         using (var s = SqliteMdmStore.Open(source)) { } // folds the WAL into the file
         File.Copy(source, target, overwrite: true);
