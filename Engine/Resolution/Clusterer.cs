@@ -1,3 +1,5 @@
+using Mdm.Engine.Scoring;
+
 namespace Mdm.Engine.Resolution;
 
 /// <summary>
@@ -14,6 +16,13 @@ public sealed class Clusterer
     private readonly double _cannot;
     private readonly double _share;
     private readonly double _sticky;
+
+    /// <summary>
+    /// A record linking into one cluster is held back when it links, within this many bits, into another cluster known
+    /// to be a different customer (a father and a son of the same name at one address, the record naming neither's
+    /// birth date): merging it either way is a coin toss, so a steward decides.
+    /// </summary>
+    private const double AmbiguityMarginBits = 6;
 
     /// <param name="stickyLinkThreshold">
     /// Link threshold for pairs whose records already belong to one golden customer: a score drifting a little (because
@@ -80,6 +89,8 @@ public sealed class Clusterer
             if (verdict.Veto) reason = "evidence against: " + verdict.VetoReason;
             else if (small.Count >= 2 && large.Count >= 2 && verdict.LinkedMembers < Math.Ceiling(_share * small.Count))
                 reason = $"would chain clusters: {verdict.LinkedMembers} of {small.Count} records link across";
+            else if (Ambiguous(small, large, largeRoot, FellegiSunterModel.ToWeight(p.Probability) - AmbiguityMarginBits) is var (record, rival) && record >= 0)
+                reason = $"ambiguous: record {record} matches record {rival} of another customer just as well";
             if (reason is not null)
             {
                 refused.Add(new ReviewCandidate(p.A, p.B, p.Probability, reason));
@@ -107,6 +118,16 @@ public sealed class Clusterer
         var reviews = best.Values.ToList();
         reviews.Sort((x, y) => x.A != y.A ? x.A.CompareTo(y.A) : x.B.CompareTo(y.B));
         return new ClusteringResult(clusterOf, reviews, refused.Count);
+
+        // The joining record (of the smaller side, or either side of two single records) must not match a third
+        // customer as well when that customer is known to differ from the other side.
+        (int, int) Ambiguous(List<int> small, List<int> large, int largeRoot, double minWeight)
+        {
+            var smallRoot = Find(small[0]);
+            var found = graph.AmbiguousAlternative(small, smallRoot, largeRoot, Find, Members, _link, _cannot, minWeight);
+            if (found.Record >= 0 || large.Count > 1) return found;
+            return graph.AmbiguousAlternative(large, largeRoot, smallRoot, Find, Members, _link, _cannot, minWeight);
+        }
 
         void Union(int ra, int rb)
         {
@@ -158,6 +179,32 @@ public sealed class Clusterer
                 foreach (var b in large)
                     if (_forcedApart.Contains(Key(a, b))) return true;
             return false;
+        }
+
+        /// <summary>
+        /// A record of <paramref name="small"/> with a link (weight ≥ <paramref name="minWeight"/>) to a record in a third
+        /// cluster that holds evidence against <paramref name="largeRoot"/>'s cluster; (-1, -1) when there is none.
+        /// </summary>
+        public (int Record, int Rival) AmbiguousAlternative(List<int> small, int smallRoot, int largeRoot, Func<int, int> find,
+            Func<int, List<int>> members, double link, double cannot, double minWeight)
+        {
+            foreach (var a in small)
+            {
+                for (var k = _offsets[a]; k < _offsets[a + 1]; k++)
+                {
+                    var p = _probabilities[k];
+                    if (p < link || FellegiSunterModel.ToWeight(p) < minWeight) continue;
+                    var b = _neighbors[k];
+                    var rb = find(b);
+                    if (rb == largeRoot || rb == smallRoot) continue;
+                    foreach (var m in members(rb))
+                    {
+                        for (var j = _offsets[m]; j < _offsets[m + 1]; j++)
+                            if (_probabilities[j] < cannot && find(_neighbors[j]) == largeRoot) return (a, b);
+                    }
+                }
+            }
+            return (-1, -1);
         }
 
         public Verdict Assess(List<int> small, int largeRoot, Func<int, int> find, double link, double cannot,

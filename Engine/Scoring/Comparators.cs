@@ -48,17 +48,50 @@ public static class Comparators
         a.Length >= length && b.Length >= length && a.AsSpan(0, length).SequenceEqual(b.AsSpan(0, length));
 
     /// <summary>
-    /// Two yyyy-MM-dd dates that differ by one typed digit, or whose month and day were swapped on entry.
+    /// Two yyyy-MM-dd dates that differ by one typed digit or two swapped neighbouring digits (1985 / 1958), or whose
+    /// month and day were swapped on entry.
     /// </summary>
     public static bool DateNear(string a, string b)
     {
         if (a.Length != 10 || b.Length != 10) return false;
         var diff = 0;
-        for (var i = 0; i < 10; i++) if (a[i] != b[i]) diff++;
+        var first = -1;
+        for (var i = 0; i < 10; i++)
+        {
+            if (a[i] == b[i]) continue;
+            if (diff++ == 0) first = i;
+        }
         if (diff <= 1) return true;
+        if (diff == 2 && first + 1 < 10 && a[first] == b[first + 1] && a[first + 1] == b[first]) return true;
         // yyyy-MM-dd vs yyyy-dd-MM
         return a.AsSpan(0, 5).SequenceEqual(b.AsSpan(0, 5))
                && a.AsSpan(5, 2).SequenceEqual(b.AsSpan(8, 2))
                && a.AsSpan(8, 2).SequenceEqual(b.AsSpan(5, 2));
+    }
+
+    /// <summary>
+    /// Whole years between two yyyy-MM-dd dates (month and day counted, so 1958-06-01 and 1983-05-31 are 24 years
+    /// apart); -1 when either is not such a date. A father and a son sharing a name and an address are told apart by it.
+    /// </summary>
+    public static int YearsApart(string a, string b)
+    {
+        if (!TryDate(a, out var ya, out var ma, out var da) || !TryDate(b, out var yb, out var mb, out var db)) return -1;
+        if (ya > yb || (ya == yb && (ma > mb || (ma == mb && da > db))))
+        {
+            (ya, yb) = (yb, ya); (ma, mb) = (mb, ma); (da, db) = (db, da);
+        }
+        var years = yb - ya;
+        if (mb < ma || (mb == ma && db < da)) years--;
+        return years;
+    }
+
+    private static bool TryDate(string s, out int year, out int month, out int day)
+    {
+        year = month = day = 0;
+        if (s.Length != 10 || s[4] != '-' || s[7] != '-') return false;
+        var span = s.AsSpan();
+        return int.TryParse(span[..4], System.Globalization.NumberStyles.None, null, out year)
+               && int.TryParse(span.Slice(5, 2), System.Globalization.NumberStyles.None, null, out month)
+               && int.TryParse(span.Slice(8, 2), System.Globalization.NumberStyles.None, null, out day);
     }
 }

@@ -9,7 +9,7 @@ internal readonly struct ComparisonTest
     private readonly int _feature;
     private readonly double _threshold;
 
-    private enum TestKind : byte { Exact, JaroWinkler, Levenshtein, Overlap, Prefix, DateNear, BothPresent }
+    private enum TestKind : byte { Exact, JaroWinkler, Levenshtein, Overlap, Prefix, DateNear, BothPresent, YearsApart }
 
     private ComparisonTest(TestKind kind, Feature feature, double threshold)
     {
@@ -39,8 +39,9 @@ internal readonly struct ComparisonTest
             "prefix" => new(TestKind.Prefix, feature, Need("prefix length")),
             "date_near" => new(TestKind.DateNear, feature, 0),
             "present" => new(TestKind.BothPresent, feature, 0),
+            "years_apart" => new(TestKind.YearsApart, feature, Need("minimum years between the two dates, e.g. 12")),
             _ => throw new FormatException(
-                $"comparison '{comparison}': unknown test '{c.Test}' (exact, jaro_winkler, levenshtein, overlap, prefix, date_near, present)"),
+                $"comparison '{comparison}': unknown test '{c.Test}' (exact, jaro_winkler, levenshtein, overlap, prefix, date_near, years_apart, present)"),
         };
     }
 
@@ -58,6 +59,7 @@ internal readonly struct ComparisonTest
             TestKind.Prefix => Comparators.Prefix(va, vb, (int)_threshold),
             TestKind.DateNear => Comparators.DateNear(va, vb),
             TestKind.BothPresent => true,
+            TestKind.YearsApart => Comparators.YearsApart(va, vb) >= _threshold,
             _ => false,
         };
     }

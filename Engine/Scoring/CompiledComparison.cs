@@ -14,6 +14,7 @@ public sealed class CompiledComparison
 
     private readonly ComparisonTest[][] _levels;
     private readonly int[] _nullWhenMissing;
+    private readonly double[] _capWeights;
 
     public CompiledComparison(ComparisonDefinition definition)
     {
@@ -34,6 +35,11 @@ public sealed class CompiledComparison
         }
         labels[^1] = "else";
         if (definition.DisagreementCap is { } cap) DisagreementCapWeight = FellegiSunterModel.ToWeight(cap);
+        var caps = new double[definition.Levels.Count + 1];
+        for (var i = 0; i < definition.Levels.Count; i++)
+            caps[i] = definition.Levels[i].Cap is { } levelCap ? FellegiSunterModel.ToWeight(levelCap) : double.PositiveInfinity;
+        caps[^1] = DisagreementCapWeight ?? double.PositiveInfinity;
+        _capWeights = caps;
         LevelLabels = labels;
         var nullFeatures = definition.NullWhenMissing.Count > 0
             ? definition.NullWhenMissing.Select(FeatureNames.Parse)
@@ -56,6 +62,9 @@ public sealed class CompiledComparison
 
     /// <summary>Cap on the pair's match weight when this comparison disagrees, or null.</summary>
     public double? DisagreementCapWeight { get; }
+
+    /// <summary>Cap on the pair's match weight (bits) when the comparison lands on <paramref name="level"/>; +∞ when none.</summary>
+    public double CapWeight(int level) => _capWeights[level];
 
     public ComparisonDefinition Definition { get; }
     public string Name { get; }

@@ -134,6 +134,12 @@ public sealed class LevelDefinition
     /// <summary>Starting m probability for EM (optional).</summary>
     public double? M { get; set; }
 
+    /// <summary>
+    /// Highest match probability a pair may have when this level is the outcome (e.g. birth dates decades apart: a
+    /// father and a son, whatever else agrees). Null: no cap.
+    /// </summary>
+    public double? Cap { get; set; }
+
     public IEnumerable<ConditionDefinition> Conditions()
     {
         if (Test is not null) yield return new ConditionDefinition { Test = Test, Field = Field ?? "", Threshold = Threshold };

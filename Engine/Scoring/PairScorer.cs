@@ -83,7 +83,8 @@ public sealed class PairScorer
             if (level < 0) continue;
             total += scorer.Weights[i][level];
             if (level == comparisons[i].TermFrequencyLevel) total += TermFrequencyAdjustment(scorer, i, level, a, b);
-            else if (level == comparisons[i].LevelCount - 1 && comparisons[i].DisagreementCapWeight is { } c && c < cap) cap = c;
+            var levelCap = comparisons[i].CapWeight(level);
+            if (levelCap < cap) cap = levelCap;
         }
         return Math.Min(total, cap);
     }
@@ -143,7 +144,8 @@ public sealed class PairScorer
         for (var i = 0; i < scorer.Comparisons.Length; i++)
         {
             var c = scorer.Comparisons[i];
-            if (LevelOf(pattern, i) == c.LevelCount - 1 && c.DisagreementCapWeight is { } capWeight && capWeight < total)
+            var level = LevelOf(pattern, i);
+            if (level >= 0 && c.CapWeight(level) is var capWeight && capWeight < total)
             {
                 total = capWeight;
                 explanation.CappedBy = c.Name;

@@ -39,6 +39,10 @@ public enum Feature
     CreditCode,
     /// <summary>"branch" for a branch office (分公司, 支行 …), "main" otherwise: a branch and its head office are different parties.</summary>
     CompanyBranch,
+    /// <summary>Road name in toneless pinyin without its type, direction as one letter ("xinhua s"): 新华南路 = "Xinhua South Road".</summary>
+    StreetName,
+    /// <summary>House number on that road ("69").</summary>
+    StreetNumber,
 }
 
 public static class FeatureNames

@@ -195,6 +195,12 @@ public sealed class RecordStandardizer
         record[Feature.AddressRemainder] = parsed.Remainder;
         record[Feature.Address] = parsed.Normalized;
         record[Feature.Postcode] = parsed.Postcode;
+        var (streetName, streetNumber) = StreetKey.Parse(parsed.Remainder);
+        if (streetName is not null && streetNumber is not null)
+        {
+            record[Feature.StreetName] = streetName;
+            record[Feature.StreetNumber] = streetNumber;
+        }
         if (parsed.IsChinese && parsed.CountyCode is null)
         {
             finding(new QualityFinding(CanonicalField.Address, parsed.ProvinceCode is null ? "unresolved_division" : "incomplete_division",

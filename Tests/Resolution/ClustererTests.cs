@@ -39,8 +39,8 @@ public class ClustererTests
     [Test]
     public void A_transitive_chain_through_a_record_with_counter_evidence_is_refused()
     {
-        // 0~1 and 1~2 look like matches, but 0 and 2 carry different ID cards (scored near zero).
-        var pairs = new List<ScoredPair> { new(0, 1, 0.99f), new(1, 2, 0.98f), new(0, 2, 0.00001f) };
+        // 0~1 and 1~2 look like matches (0~1 far more so: a shared mobile), but 0 and 2 carry different ID cards.
+        var pairs = new List<ScoredPair> { new(0, 1, 0.9999999f), new(1, 2, 0.98f), new(0, 2, 0.00001f) };
         var result = Clusterer.Cluster(3, pairs);
         Assert.That(result.ClusterOf[0], Is.EqualTo(result.ClusterOf[1]));
         Assert.That(result.ClusterOf[2], Is.Not.EqualTo(result.ClusterOf[0]));
@@ -77,5 +77,24 @@ public class ClustererTests
 
         Assert.That(result.ClusterOf[0], Is.EqualTo(result.ClusterOf[1]), "records already one customer stay one");
         Assert.That(result.ClusterOf[2], Is.Not.EqualTo(result.ClusterOf[3]), "a new pair still needs the full link threshold");
+    }
+    [Test]
+    public void A_record_matching_two_known_different_customers_equally_joins_neither()
+    {
+        // 0 = father (birth date 1954), 1 = son (1984): same name and address, capped apart. 2 names neither's birth date.
+        var pairs = new List<ScoredPair> { new(0, 1, 0.0001f), new(0, 2, 0.999f), new(1, 2, 0.999f) };
+        var result = Clusterer.Cluster(3, pairs);
+        Assert.That(result.ClusterOf.Distinct().Count(), Is.EqualTo(3));
+        Assert.That(result.Reviews.Select(r => r.Reason), Has.Some.StartsWith("ambiguous"));
+    }
+
+    [Test]
+    public void A_record_clearly_closer_to_one_of_two_different_customers_joins_it()
+    {
+        // 2 shares the son's mobile as well: far stronger than the name-and-address match to the father.
+        var pairs = new List<ScoredPair> { new(0, 1, 0.0001f), new(0, 2, 0.99f), new(1, 2, 0.99999994f) };
+        var result = Clusterer.Cluster(3, pairs);
+        Assert.That(result.ClusterOf[2], Is.EqualTo(result.ClusterOf[1]));
+        Assert.That(result.ClusterOf[0], Is.Not.EqualTo(result.ClusterOf[1]));
     }
 }

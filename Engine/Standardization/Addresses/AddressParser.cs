@@ -24,6 +24,7 @@ public sealed class AddressParser
     {
         ArgumentNullException.ThrowIfNull(catalog);
         _matcher = new DivisionMatcher(catalog);
+        _romanized = new Lazy<RomanizedDivisions>(() => new RomanizedDivisions(catalog), LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
     public DivisionCatalog Catalog => _matcher.Catalog;
@@ -200,10 +201,10 @@ public sealed class AddressParser
         return string.Concat([province, city, county, township, separator, remainder]);
     }
 
-    private static ParsedAddress ParseEnglish(string? address, string? province, string? city, string? district, string? postcode)
+    private ParsedAddress ParseEnglish(string? address, string? province, string? city, string? district, string? postcode)
     {
-        string remainder = AddressRemainder.NormalizeEnglish(address);
-        var sb = new StringBuilder(remainder);
+        string full = AddressRemainder.NormalizeEnglish(address);
+        var sb = new StringBuilder(full);
         foreach (string? column in (ReadOnlySpan<string?>)[district, city, province])
         {
             if (string.IsNullOrWhiteSpace(column)) continue;
@@ -212,7 +213,113 @@ public sealed class AddressParser
             if (sb.Length > 0) sb.Append(' ');
             sb.Append(part);
         }
-        return new ParsedAddress(null, null, null, null, remainder, sb.ToString(), false, NormalizeForeignPostcode(postcode));
+
+        // Divisions: the columns, then the romanized names an English address ends with ("…, Shunde District, Foshan,
+        // Guangdong 528300"), read right to left; what they name is cut from the street part.
+        string[] tokens = full.Length == 0 ? [] : full.Split(' ');
+        int end = tokens.Length;
+        string? pc = ChinesePostcode.Normalize(postcode);
+        if (end > 0 && tokens[end - 1].Length == 6 && AllDigits(tokens[end - 1]))
+        {
+            pc ??= tokens[end - 1];
+            end--;
+        }
+        var state = new EnglishDivisions(_romanized.Value, _matcher.Catalog, ChinesePostcode.ProvinceOf(pc));
+        if (!string.IsNullOrWhiteSpace(province)) state.TryPlace(AddressRemainder.NormalizeEnglish(province).Replace(" ", ""), county: false);
+        if (!string.IsNullOrWhiteSpace(city)) state.TryPlace(AddressRemainder.NormalizeEnglish(city).Replace(" ", ""), county: true);
+        if (!string.IsNullOrWhiteSpace(district)) state.TryPlace(DropDivisionWord(AddressRemainder.NormalizeEnglish(district)), county: true);
+        while (end > 0)
+        {
+            string t = tokens[end - 1];
+            if (t is "china" or "prc" or "city" or "province")
+            {
+                end--;
+                continue;
+            }
+            if (t is "dist" or "county")
+            {
+                if (end >= 2 && state.TryCounty(tokens[end - 2]))
+                {
+                    end -= 2;
+                    continue;
+                }
+                break;
+            }
+            if (!state.TryPlace(t, county: true)) break;
+            end--;
+        }
+        string remainder = end == tokens.Length ? full : string.Join(' ', tokens, 0, end);
+        return new ParsedAddress(state.Province?.Code, state.City?.Code, state.County?.Code, null, remainder, sb.ToString(), false,
+            pc ?? NormalizeForeignPostcode(postcode));
+    }
+
+    private static string DropDivisionWord(string normalized)
+    {
+        int space = normalized.LastIndexOf(' ');
+        return space > 0 && normalized[(space + 1)..] is "dist" or "county" or "city" ? normalized[..space].Replace(" ", "") : normalized.Replace(" ", "");
+    }
+
+    private readonly Lazy<RomanizedDivisions> _romanized;
+
+    /// <summary>Province, city and county of an English address as its romanized names are placed, each fitting the one above.</summary>
+    private struct EnglishDivisions(RomanizedDivisions romanized, DivisionCatalog catalog, int postcodeProvince)
+    {
+        public DivisionNode? Province;
+        public DivisionNode? City;
+        public DivisionNode? County;
+
+        /// <summary>Places a province, city or (with <paramref name="county"/>) county name; false when it names none that fits.</summary>
+        public bool TryPlace(string key, bool county)
+        {
+            if (key.Length < 3) return false;
+            if (DivisionNames.RomanizedCode(key) is { } code && catalog.NodeByCode(code) is { } node)
+            {
+                if (node.Level == 1)
+                {
+                    if (Province is not null) return ReferenceEquals(Province, node);
+                    if (City is not null && !ReferenceEquals(City.Province, node)) return false;
+                    Province = node;
+                    if (node.IsMunicipality && City is null) City = node.ChildNodes[0];
+                    return true;
+                }
+                if (node.Level == 2 && Fits(node)) return SetCity(node);
+            }
+            DivisionNode? found = null;
+            foreach (var c in romanized.Cities(key))
+            {
+                if (!Fits(c)) continue;
+                if (found is not null) { found = null; break; }
+                found = c;
+            }
+            if (found is not null) return SetCity(found);
+            return county && TryCounty(key);
+        }
+
+        public bool TryCounty(string key)
+        {
+            if (County is not null) return false;
+            var parent = City ?? Province;
+            if (parent is null || romanized.County(parent.Code, key) is not { } node) return false;
+            County = node;
+            City ??= node.Parent;
+            Province ??= node.Province;
+            return true;
+        }
+
+        private readonly bool Fits(DivisionNode city)
+        {
+            if (City is not null) return ReferenceEquals(City, city);
+            if (Province is not null) return ReferenceEquals(city.Province, Province);
+            return postcodeProvince == 0 || city.Province.Code == postcodeProvince.ToString("D2", System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        private bool SetCity(DivisionNode city)
+        {
+            if (City is not null) return ReferenceEquals(City, city);
+            City = city;
+            Province ??= city.Province;
+            return true;
+        }
     }
 
     private static bool ContainsWords(StringBuilder sb, string part)

@@ -1,0 +1,100 @@
+using Mdm.Engine.Standardization.Text;
+
+namespace Mdm.Engine.Standardization.Addresses;
+
+/// <summary>
+/// The road and house number of an address in a form both scripts share: 新华南路69号 and "69 Xinhua South Road"
+/// both give name "xinhua s" and number "69"; 深南大道118号 and "118 Shennan Avenue" give "shennan" / "118". The road
+/// type (路, 街, 大道 / road, street, avenue) is left out because exports translate it loosely; a trailing direction
+/// (东南西北中 / e s w n middle) is kept as one letter. Pure and thread-safe.
+/// </summary>
+public static class StreetKey
+{
+    private static readonly string[] ChineseRoadTypes = ["大道", "大街", "胡同", "路", "街", "道", "巷", "弄"];
+
+    /// <summary>Road name and house number of a normalized address remainder (Chinese or English); nulls when not found.</summary>
+    public static (string? Name, string? Number) Parse(string? remainder)
+    {
+        if (string.IsNullOrEmpty(remainder)) return (null, null);
+        return TextNormalizer.ContainsHan(remainder) ? ParseChinese(remainder) : ParseEnglish(remainder);
+    }
+
+    private static (string?, string?) ParseChinese(string s)
+    {
+        for (var i = 1; i < s.Length; i++)
+        {
+            foreach (var type in ChineseRoadTypes)
+            {
+                if (!s.AsSpan(i).StartsWith(type, StringComparison.Ordinal)) continue;
+                var after = i + type.Length;
+                if (after >= s.Length || !char.IsAsciiDigit(s[after])) continue;
+                var start = i;
+                while (start > 0 && TextNormalizer.IsHan(s[start - 1])) start--;
+                if (start == i) continue;
+                var numberEnd = after;
+                while (numberEnd < s.Length && char.IsAsciiDigit(s[numberEnd])) numberEnd++;
+                var name = s.AsSpan(start, i - start);
+                char? direction = null;
+                if (name.Length >= 3 && ChineseDirection(name[^1]) is { } d)
+                {
+                    direction = d;
+                    name = name[..^1];
+                }
+                var pinyin = PinyinTable.Default.ToPinyin(name, separator: "");
+                return (direction is { } dir ? pinyin + " " + dir : pinyin, s[after..numberEnd]);
+            }
+        }
+        return (null, null);
+    }
+
+    private static char? ChineseDirection(char c) => c switch
+    {
+        '东' => 'e', '南' => 's', '西' => 'w', '北' => 'n', '中' => 'm', _ => null,
+    };
+
+    private static bool IsEnglishRoadType(string token) =>
+        token is "rd" or "st" or "ave" or "blvd" or "ln" or "hwy" or "aly" or "hutong" or "lu" or "jie" or "dadao";
+
+    private static char? EnglishDirection(string token) => token switch
+    {
+        "e" => 'e', "s" => 's', "w" => 'w', "n" => 'n', "middle" or "mid" or "central" or "m" => 'm', _ => null,
+    };
+
+    private static (string?, string?) ParseEnglish(string s)
+    {
+        var tokens = s.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        for (var t = 1; t < tokens.Length; t++)
+        {
+            if (!IsEnglishRoadType(tokens[t])) continue;
+            var k = t - 1;
+            char? direction = null;
+            if (k >= 1 && EnglishDirection(tokens[k]) is { } d)
+            {
+                direction = d;
+                k--;
+            }
+            var nameEnd = k + 1;
+            while (k >= 0 && IsWord(tokens[k]) && nameEnd - k <= 3) k--;
+            var nameStart = k + 1;
+            if (nameStart >= nameEnd) continue;
+            string? number = k >= 0 && IsNumber(tokens[k]) ? tokens[k]
+                : t + 1 < tokens.Length && IsNumber(tokens[t + 1]) ? tokens[t + 1] : null;
+            if (number is null) continue;
+            var name = string.Concat(tokens.AsSpan(nameStart, nameEnd - nameStart));
+            return (direction is { } dir ? name + " " + dir : name, number);
+        }
+        return (null, null);
+    }
+
+    private static bool IsWord(string token)
+    {
+        foreach (var c in token) if (!char.IsAsciiLetterLower(c)) return false;
+        return token.Length > 0 && EnglishDirection(token) is null && !IsEnglishRoadType(token);
+    }
+
+    private static bool IsNumber(string token)
+    {
+        foreach (var c in token) if (!char.IsAsciiDigit(c)) return false;
+        return token.Length is > 0 and <= 5;
+    }
+}
