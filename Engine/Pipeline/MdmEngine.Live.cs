@@ -24,6 +24,20 @@ public sealed partial class MdmEngine
 
     private LiveState? _live;
 
+    private readonly ConcurrentDictionary<string, double> _realtimeStages = new(StringComparer.Ordinal);
+
+    /// <summary>Where real-time resolves spent their time so far, by stage (milliseconds, summed over all resolves).</summary>
+    public IReadOnlyDictionary<string, double> RealtimeStageMilliseconds => _realtimeStages;
+
+    private void Time(string stage, Stopwatch clock)
+    {
+        _realtimeStages.AddOrUpdate(stage, clock.Elapsed.TotalMilliseconds, (_, v) => v + clock.Elapsed.TotalMilliseconds);
+        clock.Restart();
+    }
+
+    /// <summary>A batch build leaves an index in many segments; a look-up visits each, so a live session merges them once.</summary>
+    private const int LiveSegments = 8;
+
     /// <summary>Resolve every record even if an incremental resolution would do.</summary>
     public bool FullResolution { get; set; }
 
@@ -71,6 +85,7 @@ public sealed partial class MdmEngine
             index.Dispose();
             return null;
         }
+        if (index.SegmentCount > LiveSegments) index.Optimize(LiveSegments);
         var profiles = _store.LoadSystemProfiles();
         // Catch up on records the index missed (a crash after the store committed, or a real-time session's last part).
         var missed = _store.ReadChangedSince(reflected);
@@ -335,10 +350,13 @@ public sealed partial class MdmEngine
         if (!profiles.TryGetValue(record.System, out var profile))
             throw new ArgumentException($"system '{record.System}' is not known to the store: load it once through the sources file first", nameof(record));
         // Standardization needs no lock: the expensive part of a resolve runs in parallel.
+        var stage = Stopwatch.StartNew();
         var std = _standardizer.Standardize(record, profile);
         std.Trust = profile.Trust;
+        Time("standardize", stage);
         lock (_gate)
         {
+            Time("wait", stage);
             var live = RequireLive();
             var state = _store.LoadRecordState(record.System, record.Key);
             if (state is { Retired: false } s && s.ContentHash == record.ContentHash && _store.LookupGoldenId(record.System, record.Key) is { } current)
@@ -349,18 +367,25 @@ public sealed partial class MdmEngine
             var previousGolden = state is { } k2 ? _store.LookupGoldenId(record.System, record.Key) : null;
             ScopedResolution scoped;
             var summary = new ResolutionSummary();
+            Time("lookup", stage);
             using (var unit = _store.BeginUnitOfWork())
             {
                 std.Id = _store.UpsertSourceRecords([(record, profile.Trust, state?.RecordId ?? -1)], runId)[0];
+                Time("store_record", stage);
                 var assembler = new ResolutionAssembler(_store, _matching) { Cause = "realtime", MemberLists = true };
                 scoped = ResolveScope(live, [std], [], assembler, summary, CancellationToken.None);
+                foreach (var (name, seconds) in summary.StageSeconds) _realtimeStages.AddOrUpdate(name, seconds * 1000, (_, v) => v + seconds * 1000);
+                stage.Restart();
                 _store.WriteResolution(scoped.Assembled.Write, runId);
+                Time("write", stage);
                 unit.Commit();
+                Time("commit", stage);
             }
             foreach (var o in old) live.TermFrequencies.Remove(o);
             live.TermFrequencies.Add(std);
             live.Index.Upsert(std);
             live.Index.Refresh();
+            Time("index_update", stage);
             live.RealtimeResolves++;
             if (live.SinceIndexCommit.Elapsed > TimeSpan.FromSeconds(60)) FlushLive(final: false);
             return Describe(record, std, scoped, previousGolden, clock);

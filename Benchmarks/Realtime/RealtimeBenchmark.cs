@@ -1,0 +1,130 @@
+using System.Diagnostics;
+using Mdm.Benchmarks.Generator;
+using Mdm.Connectors;
+using Mdm.Connectors.Configuration;
+using Mdm.Engine.Pipeline;
+using Mdm.Engine.Records;
+using Mdm.Engine.Scoring;
+using Mdm.Engine.Storage;
+
+namespace Mdm.Benchmarks.Realtime;
+
+/// <summary>
+/// Real-time resolve against a loaded store (not a test: a measurement). Half the requests are records of customers the
+/// store already holds, sent again under new keys (they link); half are people the store has never seen (a data set
+/// generated with another seed: they mostly get new IDs). Several threads resolve at once, as a service would; the
+/// report gives latency percentiles, sustained throughput and where the time of one resolve goes.
+/// <code>realtime --config DIR/sources.json --store DIR/mdm-data/mdm.db [--requests 20000] [--threads 2] [--warmup 500]</code>
+/// </summary>
+public static class RealtimeBenchmark
+{
+    public static int Run(IReadOnlyList<string> args, TextWriter output, TextWriter error)
+    {
+        string? config = null, storePath = null;
+        int requests = 20_000, threads = 2, warmup = 500;
+        for (var i = 0; i < args.Count; i++)
+        {
+            switch (args[i])
+            {
+                case "--config": config = args[++i]; break;
+                case "--store": storePath = args[++i]; break;
+                case "--requests": requests = int.Parse(args[++i], System.Globalization.CultureInfo.InvariantCulture); break;
+                case "--threads": threads = int.Parse(args[++i], System.Globalization.CultureInfo.InvariantCulture); break;
+                case "--warmup": warmup = int.Parse(args[++i], System.Globalization.CultureInfo.InvariantCulture); break;
+                default: error.WriteLine($"unknown option {args[i]}"); return 2;
+            }
+        }
+        if (config is null || storePath is null)
+        {
+            error.WriteLine("usage: realtime --config sources.json --store mdm.db [--requests N] [--threads T] [--warmup W]");
+            return 2;
+        }
+        var sources = SourcesFile.Load(config);
+        var tag = DateTime.UtcNow.ToString("HHmmss", System.Globalization.CultureInfo.InvariantCulture);
+        var work = Requests(sources, requests + warmup, tag, output);
+
+        using var store = SqliteMdmStore.Open(storePath);
+        var records = store.CountActiveRecords();
+        var openClock = Stopwatch.StartNew();
+        using var engine = new MdmEngine(store, MatchingConfiguration.Default(), storePath + ".index");
+        // The first resolve opens the live state: index (merged down once if a batch left many segments), model, term frequencies.
+        var first = engine.ResolveRecord(work[0]);
+        output.WriteLine($"store: {records:N0} active records; live state opened and first resolve in {openClock.Elapsed.TotalSeconds:0.0} s ({first.Outcome})");
+
+        for (var i = 1; i < warmup; i++) engine.ResolveRecord(work[i]);
+        var measured = work.Skip(warmup).ToArray();
+        var latencies = new double[measured.Length];
+        var outcomes = new Dictionary<string, int>(StringComparer.Ordinal);
+        var next = -1;
+        var gcBefore = GC.GetTotalPauseDuration();
+        var wall = Stopwatch.StartNew();
+        var workers = new Thread[threads];
+        for (var t = 0; t < threads; t++)
+        {
+            workers[t] = new Thread(() =>
+            {
+                int i;
+                while ((i = Interlocked.Increment(ref next)) < measured.Length)
+                {
+                    var clock = Stopwatch.StartNew();
+                    var result = engine.ResolveRecord(measured[i]);
+                    latencies[i] = clock.Elapsed.TotalMilliseconds;
+                    lock (outcomes) outcomes[result.Outcome] = outcomes.GetValueOrDefault(result.Outcome) + 1;
+                }
+            });
+            workers[t].Start();
+        }
+        foreach (var w in workers) w.Join();
+        var seconds = wall.Elapsed.TotalSeconds;
+        Array.Sort(latencies);
+        double P(double q) => latencies[Math.Min(latencies.Length - 1, (int)Math.Ceiling(q * latencies.Length) - 1)];
+        output.WriteLine($"{measured.Length:N0} resolves on {threads} threads in {seconds:0.00} s: {measured.Length / seconds:N0} resolves/s");
+        output.WriteLine($"latency ms: p50 {P(0.50):0.00}  p90 {P(0.90):0.00}  p99 {P(0.99):0.00}  max {latencies[^1]:0.00}");
+        output.WriteLine($"outcomes: {string.Join(", ", outcomes.OrderBy(o => o.Key).Select(o => $"{o.Key} {o.Value:N0}"))}");
+        output.WriteLine($"GC pause during the measured part: {(GC.GetTotalPauseDuration() - gcBefore).TotalMilliseconds:N0} ms");
+        foreach (var (stage, ms) in engine.RealtimeStageMilliseconds.OrderByDescending(s => s.Value))
+            output.WriteLine($"  {stage,-14} {ms / (measured.Length + warmup):0.000} ms per resolve");
+        return 0;
+    }
+
+    /// <summary>Alternating: an existing customer's record under a new key, and a person from a fresh data set.</summary>
+    private static List<SourceRecord> Requests(SourcesFile sources, int count, string tag, TextWriter output)
+    {
+        var known = new List<SourceRecord>(count / 2 + 1);
+        foreach (var source in sources.Sources)
+        {
+            using var connector = FileConnectors.OpenRecords(source, sources);
+            var taken = 0;
+            foreach (var row in connector.ReadRecords())
+            {
+                if (row.Record is not { } r) continue;
+                // Every 37th row: spread over the file, not just its head.
+                if (taken++ % 37 != 0) continue;
+                known.Add(new SourceRecord(r.System, $"RT{tag}-{r.Key}", r.Kind, r.Fields) { UpdatedAt = r.UpdatedAt });
+                if (known.Count >= (count / 2 + 1) * (Array.IndexOf(sources.Sources.ToArray(), source) + 1) / sources.Sources.Count) break;
+            }
+        }
+        var freshDir = Path.Combine(Path.GetTempPath(), $"mdm-realtime-fresh-{tag}");
+        var fresh = DatasetGenerator.Generate(freshDir, new GeneratorOptions(Math.Max(100, count / 4), Seed: 424242));
+        var freshSources = SourcesFile.Load(fresh.SourcesFile);
+        var unknown = new List<SourceRecord>(count / 2 + 1);
+        foreach (var source in freshSources.Sources)
+        {
+            using var connector = FileConnectors.OpenRecords(source, freshSources);
+            foreach (var row in connector.ReadRecords())
+                if (row.Record is { } r) unknown.Add(new SourceRecord(r.System, $"RTN{tag}-{r.Key}", r.Kind, r.Fields) { UpdatedAt = r.UpdatedAt });
+        }
+        Directory.Delete(freshDir, recursive: true);
+        var random = new Random(7);
+        random.Shuffle(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(known));
+        random.Shuffle(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(unknown));
+        var work = new List<SourceRecord>(count);
+        for (var i = 0; work.Count < count && (i < known.Count || i < unknown.Count); i++)
+        {
+            if (i < known.Count) work.Add(known[i]);
+            if (i < unknown.Count && work.Count < count) work.Add(unknown[i]);
+        }
+        output.WriteLine($"requests: {work.Count:N0} ({Math.Min(known.Count, work.Count / 2):N0} known customers under new keys, the rest new people)");
+        return work;
+    }
+}
