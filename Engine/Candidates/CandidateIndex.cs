@@ -77,14 +77,85 @@ public sealed class CandidateIndex : IDisposable
         }
     }
 
-    /// <summary>Adds or replaces one record (real-time path).</summary>
+    /// <summary>
+    /// Adds or replaces one record (incremental and real-time paths). The record is visible to look-ups at once: until
+    /// the reader next refreshes, its keys are served from a small in-memory overlay, so a resolve need not reopen the
+    /// reader (a new segment per record) before it returns.
+    /// </summary>
     public void Upsert(StandardizedRecord record)
     {
-        var doc = ToDocument(record, new List<string>(16), new StringBuilder(64));
+        var keys = new List<string>(16);
+        var doc = ToDocument(record, keys, new StringBuilder(64));
         _writer.UpdateDocument(new Term("rid_key", IdTerm(record.Id)), doc);
+        lock (_recent)
+        {
+            var seq = ++_recentSequence;
+            foreach (var k in keys)
+            {
+                if (!_recent.TryGetValue(k, out var list)) _recent[k] = list = new List<(int, long)>(2);
+                list.Add((record.Id, seq));
+            }
+        }
     }
 
     public void Delete(int id) => _writer.DeleteDocuments(new Term("rid_key", IdTerm(id)));
+
+    /// <summary>Keys of documents added since the reader last refreshed: key → (store id, sequence).</summary>
+    private readonly Dictionary<string, List<(int Id, long Sequence)>> _recent = new(StringComparer.Ordinal);
+    private long _recentSequence;
+    private Timer? _refreshTimer;
+    private int _refreshing;
+
+    /// <summary>Reopens the reader when records were added, then drops the overlay entries the new reader holds.</summary>
+    private void RefreshReader()
+    {
+        long upTo;
+        lock (_recent) upTo = _recentSequence;
+        _searchers.MaybeRefreshBlocking();
+        lock (_recent)
+        {
+            List<string>? empty = null;
+            foreach (var (key, list) in _recent)
+            {
+                list.RemoveAll(e => e.Sequence <= upTo);
+                if (list.Count == 0) (empty ??= []).Add(key);
+            }
+            if (empty is not null) foreach (var k in empty) _recent.Remove(k);
+        }
+    }
+
+    /// <summary>
+    /// Refreshes the reader in the background every <paramref name="interval"/> while records arrive (real-time sessions),
+    /// keeping the overlay small without making any resolve wait for a reopen.
+    /// </summary>
+    public void StartBackgroundRefresh(TimeSpan interval)
+    {
+        _refreshTimer ??= new Timer(_ =>
+        {
+            if (Interlocked.Exchange(ref _refreshing, 1) == 1) return;
+            try
+            {
+                bool pending;
+                lock (_recent) pending = _recent.Count > 0;
+                if (pending) RefreshReader();
+            }
+            catch (ObjectDisposedException)
+            {
+                // the index closed meanwhile
+            }
+            finally
+            {
+                Volatile.Write(ref _refreshing, 0);
+            }
+        }, null, interval, interval);
+    }
+
+    private void AddRecent(string key, List<int> output)
+    {
+        lock (_recent)
+            if (_recent.TryGetValue(key, out var list))
+                foreach (var (id, _) in list) output.Add(id);
+    }
 
     /// <summary>Analyzed names: documents and term frequencies, no positions (no phrase queries) and no norms (names are short).</summary>
     private static readonly FieldType NameType = new()
@@ -137,7 +208,7 @@ public sealed class CandidateIndex : IDisposable
     public void Commit()
     {
         _writer.Commit();
-        _searchers.MaybeRefreshBlocking();
+        RefreshReader();
     }
 
     /// <summary>
@@ -192,32 +263,6 @@ public sealed class CandidateIndex : IDisposable
         _searchers.MaybeRefreshBlocking();
     }
 
-    /// <summary>Whether the block of <paramref name="key"/> (live documents) holds more than <paramref name="cap"/> records.</summary>
-    public bool BlockExceeds(string key, int cap)
-    {
-        var searcher = _searchers.Acquire();
-        try
-        {
-            var term = new Term(BlockingKeyField, key);
-            var n = 0;
-            foreach (var leaf in searcher.IndexReader.Leaves)
-            {
-                var reader = leaf.AtomicReader;
-                var docs = reader.GetTermDocsEnum(term);
-                if (docs is null) continue;
-                var live = reader.LiveDocs;
-                int d;
-                while ((d = docs.NextDoc()) != DocIdSetIterator.NO_MORE_DOCS)
-                    if ((live is null || live.Get(d)) && ++n > cap) return true;
-            }
-            return false;
-        }
-        finally
-        {
-            _searchers.Release(searcher);
-        }
-    }
-
     /// <summary>
     /// Incremental and real-time candidates: store ids of the records sharing a blocking key with <paramref name="record"/>,
     /// skipping keys whose block exceeds its rule's cap, exactly as <see cref="BlockAll"/> does for a batch. Appends to
@@ -240,7 +285,9 @@ public sealed class CandidateIndex : IDisposable
                 var cap = _keys.MaxBlockSize(rule);
                 // Live documents only: a replaced record's old version must not count towards the cap.
                 var before = output.Count;
-                var over = false;
+                AddRecent(key, output);
+                var over = output.Count - before > cap;
+                if (!over)
                 foreach (var leaf in leaves)
                 {
                     var reader = leaf.AtomicReader;
@@ -268,7 +315,7 @@ public sealed class CandidateIndex : IDisposable
     }
 
     /// <summary>Makes added documents visible to searches without an fsync (near-real-time).</summary>
-    public void Refresh() => _searchers.MaybeRefreshBlocking();
+    public void Refresh() => RefreshReader();
 
     /// <summary>
     /// Batch blocking: walks every blocking term; each term's postings form a block whose records pair with each other,
@@ -407,6 +454,8 @@ public sealed class CandidateIndex : IDisposable
 
     public void Dispose()
     {
+        _refreshTimer?.Dispose();
+        while (Volatile.Read(ref _refreshing) == 1) Thread.Yield();
         _searchers.Dispose();
         _writer.Dispose();
         _directory.Dispose();

@@ -57,13 +57,20 @@ public sealed partial class MdmEngine
         public void Dispose() => Index.Dispose();
     }
 
+    /// <summary>Why the last <see cref="OpenLive"/> returned null.</summary>
+    private string _whyNotLive = "";
+
     /// <summary>Opens the live state, or returns null when the store has no usable resolution to build on.</summary>
     private LiveState? OpenLive()
     {
         var epoch = _store.IndexEpoch;
         var modelJson = _store.LoadModel();
         var tfBytes = _store.LoadBlob(TermFrequencyBlob);
-        if (epoch is null || modelJson is null || tfBytes is null || !CandidateIndex.Exists(_indexPath)) return null;
+        _whyNotLive = "it has not been resolved yet: run 'mdm load' first";
+        if (epoch is null || modelJson is null || tfBytes is null) return null;
+        _whyNotLive = $"its candidate index at {_indexPath} is missing: run 'mdm load --full'";
+        if (!CandidateIndex.Exists(_indexPath)) return null;
+        _whyNotLive = "its matching model was trained for another matching configuration: run 'mdm load --retrain'";
         TermFrequencies tf;
         var scorer = default(PairScorer);
         try
@@ -82,6 +89,7 @@ public sealed partial class MdmEngine
         var (indexEpoch, reflected) = index.CommittedState;
         if (indexEpoch != epoch)
         {
+            _whyNotLive = $"its candidate index at {_indexPath} was built for another resolution: run 'mdm load --full'";
             index.Dispose();
             return null;
         }
@@ -104,8 +112,7 @@ public sealed partial class MdmEngine
     }
 
     private LiveState RequireLive() =>
-        _live ??= OpenLive() ?? throw new InvalidOperationException(
-            $"the store at {_store.Location} has no resolution to build on yet (or its index is stale): run 'mdm load' first");
+        _live ??= OpenLive() ?? throw new InvalidOperationException($"the store at {_store.Location} cannot resolve in real time: {_whyNotLive}");
 
     private void CloseLive()
     {
@@ -161,6 +168,7 @@ public sealed partial class MdmEngine
         if (live is null) return null;
         live.Profiles = _store.LoadSystemProfiles();
         var summary = new ResolutionSummary { Ran = true, Mode = "incremental", TouchedRecords = changed.Count };
+        Progress?.Report(new ProgressUpdate("re-resolve", 0, changed.Count));
         var clock = Stopwatch.StartNew();
         var activeIds = new List<int>();
         var retiredIds = new List<int>();
@@ -187,6 +195,7 @@ public sealed partial class MdmEngine
         foreach (var r in touched) live.Index.Upsert(r);
         live.Index.Commit(live.Epoch, runId);
         summary.StageSeconds["index"] = Math.Round(clock.Elapsed.TotalSeconds, 3);
+        Progress?.Report(new ProgressUpdate("re-resolve", changed.Count, changed.Count));
         return summary;
     }
 
@@ -322,7 +331,9 @@ public sealed partial class MdmEngine
         {
             if (members.Count < 2) continue;
             var cap = live.Keys.MaxBlockSize((key[0] - '0') * 10 + (key[1] - '0'));
-            if (members.Count > cap || live.Index.BlockExceeds(key, cap)) continue;
+            // Within the affected set the cap applies to the group itself: the batch's global cap bounds its quadratic
+            // blocks, and a look-up per key here cost more than the whole rest of a real-time resolve.
+            if (members.Count > cap) continue;
             for (var i = 0; i < members.Count; i++)
                 for (var j = i + 1; j < members.Count; j++)
                     pairs.Add(CandidatePairs.Pack(members[i], members[j]));
@@ -361,7 +372,12 @@ public sealed partial class MdmEngine
             var state = _store.LoadRecordState(record.System, record.Key);
             if (state is { Retired: false } s && s.ContentHash == record.ContentHash && _store.LookupGoldenId(record.System, record.Key) is { } current)
                 return new RealtimeResolution(record.System, record.Key, current, "unchanged", null, null, [], 0, current, clock.Elapsed.TotalMilliseconds);
-            if (live.RealtimeRun == 0) live.RealtimeRun = _store.BeginRun("resolve", null, bulk: false);
+            if (live.RealtimeRun == 0)
+            {
+                live.RealtimeRun = _store.BeginRun("resolve", null, bulk: false);
+                live.Index.StartBackgroundRefresh(TimeSpan.FromMilliseconds(100));
+                _store.StartBackgroundCheckpoints();
+            }
             var runId = live.RealtimeRun;
             var old = state is { } known ? StandardizeStored(_store.ReadRecords([known.RecordId], includeRetired: true), live.Profiles) : [];
             var previousGolden = state is { } k2 ? _store.LookupGoldenId(record.System, record.Key) : null;
@@ -384,7 +400,6 @@ public sealed partial class MdmEngine
             foreach (var o in old) live.TermFrequencies.Remove(o);
             live.TermFrequencies.Add(std);
             live.Index.Upsert(std);
-            live.Index.Refresh();
             Time("index_update", stage);
             live.RealtimeResolves++;
             if (live.SinceIndexCommit.Elapsed > TimeSpan.FromSeconds(60)) FlushLive(final: false);

@@ -89,7 +89,9 @@ public sealed class Clusterer
             if (verdict.Veto) reason = "evidence against: " + verdict.VetoReason;
             else if (small.Count >= 2 && large.Count >= 2 && verdict.LinkedMembers < Math.Ceiling(_share * small.Count))
                 reason = $"would chain clusters: {verdict.LinkedMembers} of {small.Count} records link across";
-            else if (Ambiguous(small, large, largeRoot, FellegiSunterModel.ToWeight(p.Probability) - AmbiguityMarginBits) is var (record, rival) && record >= 0)
+            // Records already one customer stay one: a newcomer that resembles both sides is a review, not a reason to split.
+            else if (together?.Invoke(p.A, p.B) != true
+                     && Ambiguous(small, large, largeRoot, FellegiSunterModel.ToWeight(p.Probability) - AmbiguityMarginBits) is var (record, rival) && record >= 0)
                 reason = $"ambiguous: record {record} matches record {rival} of another customer just as well";
             if (reason is not null)
             {

@@ -122,6 +122,12 @@ public interface IMdmStore : IDisposable
     /// Everything that happened to a golden ID and to the IDs that were merged into it, oldest first.
     /// </summary>
     List<GoldenEventRow> ReadHistory(string goldenId);
+
+    /// <summary>
+    /// A long-running session of small writes (real-time resolves): housekeeping that would otherwise run inside some
+    /// commits (the SQLite store's WAL checkpoints) moves to the background, so no single resolve pays for it.
+    /// </summary>
+    void StartBackgroundCheckpoints();
 }
 
 /// <summary>One transaction spanning several store calls; disposing it without <see cref="Commit"/> rolls back.</summary>

@@ -762,8 +762,35 @@ public sealed class SqliteMdmStore : IMdmStore
         return cmd;
     }
 
+    private Thread? _checkpointer;
+    private volatile bool _stopCheckpointer;
+
+    public void StartBackgroundCheckpoints()
+    {
+        if (_checkpointer is not null) return;
+        Execute("PRAGMA wal_autocheckpoint=0;");
+        var path = Location;
+        _checkpointer = new Thread(() =>
+        {
+            // Its own connection: a PASSIVE checkpoint copies committed pages back without blocking the writer.
+            using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString());
+            connection.Open();
+            using var cmd = connection.CreateCommand();
+            cmd.CommandText = "PRAGMA wal_checkpoint(PASSIVE);";
+            while (!_stopCheckpointer)
+            {
+                for (var i = 0; i < 10 && !_stopCheckpointer; i++) Thread.Sleep(100);
+                try { cmd.ExecuteNonQuery(); }
+                catch (SqliteException) { } // busy: the next round gets it
+            }
+        }) { IsBackground = true, Name = "mdm-wal-checkpoint" };
+        _checkpointer.Start();
+    }
+
     public void Dispose()
     {
+        _stopCheckpointer = true;
+        _checkpointer?.Join();
         // Fold the WAL back so the file is self-contained when the process ends.
         try { Execute("PRAGMA wal_checkpoint(TRUNCATE);"); } catch (SqliteException) { }
         _connection.Dispose();

@@ -28,7 +28,7 @@ public sealed class HalfThenRestTests
         _dir = EndToEnd.NewTempDirectory("half");
         _data = DatasetGenerator.Generate(Path.Combine(_dir, "data"), new GeneratorOptions(1200, Seed: 42));
         var half = Path.Combine(_dir, "half");
-        _secondHalfKeys = WriteFirstHalf(_data.Directory, half);
+        _secondHalfKeys = DatasetHalves.WriteFirstHalf(_data.Directory, half);
         _store = Path.Combine(_dir, "store", "mdm.db");
 
         EndToEnd.Load(Path.Combine(half, "sources.json"), _store);
@@ -41,56 +41,6 @@ public sealed class HalfThenRestTests
 
     [OneTimeTearDown]
     public void DeleteFiles() => EndToEnd.DeleteDirectory(_dir);
-
-    /// <summary>Copies the data set keeping the first half of every record file's rows; returns "system/key" of the rows left out.</summary>
-    private static HashSet<string> WriteFirstHalf(string from, string to)
-    {
-        Directory.CreateDirectory(to);
-        var restDir = to + "-rest";
-        Directory.CreateDirectory(restDir);
-        File.Copy(Path.Combine(from, "sources.json"), Path.Combine(restDir, "sources.json"));
-        var sources = Mdm.Connectors.Configuration.SourcesFile.Load(Path.Combine(from, "sources.json"));
-        var restSources = Mdm.Connectors.Configuration.SourcesFile.Load(Path.Combine(restDir, "sources.json"));
-        var left = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var file in Directory.GetFiles(from))
-        {
-            var name = Path.GetFileName(file);
-            var source = sources.Sources.FirstOrDefault(s => s.Path == name);
-            if (source is null || name == "sources.json")
-            {
-                File.Copy(file, Path.Combine(to, name));
-                continue;
-            }
-            // Lines as bytes: the files are GB18030, UTF-8 with BOM and UTF-8; no field of the generated data spans lines.
-            var bytes = File.ReadAllBytes(file);
-            var lines = Split(bytes);
-            var header = source.Format == Mdm.Connectors.Configuration.SourceFormat.JsonLines ? 0 : 1;
-            var rows = lines.Count - header;
-            var keep = header + rows / 2;
-            using (var output = File.Create(Path.Combine(to, name)))
-                for (var i = 0; i < keep; i++) output.Write(lines[i]);
-            // The keys left out, read back through the connector from a file of just those rows.
-            using (var output = File.Create(Path.Combine(restDir, name)))
-            {
-                if (header == 1) output.Write(lines[0]);
-                for (var i = keep; i < lines.Count; i++) output.Write(lines[i]);
-            }
-            using var connector = Mdm.Connectors.FileConnectors.OpenRecords(restSources.Sources.Single(s => s.System == source.System), restSources);
-            foreach (var row in connector.ReadRecords()) if (row.Record is { } r) left.Add(r.System + "/" + r.Key);
-        }
-        File.Copy(Path.Combine(from, "sources.json"), Path.Combine(to, "sources.json"), overwrite: true);
-        return left;
-    }
-
-    private static List<byte[]> Split(byte[] bytes)
-    {
-        var lines = new List<byte[]>();
-        var start = 0;
-        for (var i = 0; i < bytes.Length; i++)
-            if (bytes[i] == (byte)'\n') { lines.Add(bytes[start..(i + 1)]); start = i + 1; }
-        if (start < bytes.Length) lines.Add(bytes[start..]);
-        return lines;
-    }
 
     private static Dictionary<string, (string, string, long)> GoldenRows(string store) =>
         EndToEnd.Query(store, "SELECT golden_id, fields, lineage, updated_run FROM golden_records", r => (r.GetString(0), r.GetString(1), r.GetString(2), r.GetInt64(3)))

@@ -53,6 +53,32 @@ public sealed class InterruptedLoadTests
     }
 
     /// <summary>Starts <c>mdm load</c> and kills its process tree when stderr shows <paramref name="marker"/>. True if it was killed.</summary>
+    [Test(Description = "Killed while re-resolving an incremental load, re-run ends as one clean load")]
+    public void Killed_incremental_load_rerun_ends_in_the_same_state()
+    {
+        var half = Path.Combine(_dir, "half");
+        if (!Directory.Exists(half)) DatasetHalves.WriteFirstHalf(_data.Directory, half);
+        var clean = Path.Combine(_dir, "halves-clean", "mdm.db");
+        EndToEnd.Load(Path.Combine(half, "sources.json"), clean);
+        var second = EndToEnd.Load(_data.SourcesFile, clean);
+        Assert.That(second.Resolution.Mode, Is.EqualTo("incremental"), "the second load of the uninterrupted sequence is incremental");
+        var uninterrupted = EndToEnd.CrossReference(clean);
+
+        var store = Path.Combine(_dir, "halves-killed", "mdm.db");
+        EndToEnd.Load(Path.Combine(half, "sources.json"), store);
+        var killed = RunAndKill(store, "re-resolve");
+        Assert.That(killed, Is.True, "the incremental load finished before it re-resolved: nothing was interrupted");
+
+        var rerun = EndToEnd.Load(_data.SourcesFile, store);
+        Assert.That(rerun.Resolution.Mode, Is.EqualTo("incremental"), "the re-run resolves incrementally what the killed run left");
+        Assert.That(EndToEnd.Count(store, "SELECT COUNT(*) FROM source_records"), Is.EqualTo(_data.Records), "no duplicate or missing source records");
+        Assert.That(EndToEnd.Count(store, "SELECT COUNT(*) FROM golden_records g WHERE NOT EXISTS (SELECT 1 FROM cross_reference x WHERE x.golden_id = g.golden_id)"),
+            Is.Zero, "no golden record without members");
+        Assert.That(EndToEnd.Count(store, "SELECT COUNT(*) FROM golden_ids i WHERE i.status = 'active' AND NOT EXISTS (SELECT 1 FROM golden_records g WHERE g.golden_id = i.golden_id)"),
+            Is.Zero, "no active golden ID without its golden record");
+        Assert.That(EndToEnd.CrossReference(store), Is.EqualTo(uninterrupted), "same golden ID for every source record as the uninterrupted loads");
+    }
+
     private bool RunAndKill(string store, string marker)
     {
         var mdm = Path.Combine(TestContext.CurrentContext.TestDirectory, "mdm.dll");
