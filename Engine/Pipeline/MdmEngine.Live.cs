@@ -226,44 +226,59 @@ public sealed partial class MdmEngine
         ResolutionAssembler assembler, ResolutionSummary summary, CancellationToken ct)
     {
         var clock = Stopwatch.StartNew();
-        // 1. Candidates from the live index: the same keys and block caps as a batch.
-        var candidates = new HashSet<int>();
-        if (touched.Length < 64)
-        {
-            var found = new List<int>(64);
-            foreach (var r in touched) live.Index.CandidatesByKeys(r, found);
-            candidates.UnionWith(found);
-        }
-        else
-        {
-            var bag = new ConcurrentBag<List<int>>();
-            Parallel.ForEach(Partitioner.Create(0, touched.Length, 256), new ParallelOptions { CancellationToken = ct }, range =>
-            {
-                var found = new List<int>(1024);
-                for (var i = range.Item1; i < range.Item2; i++) live.Index.CandidatesByKeys(touched[i], found);
-                bag.Add(found);
-            });
-            foreach (var l in bag) candidates.UnionWith(l);
-        }
+        // 1. Candidates from the live index, per touched record: the same keys and block caps as a batch.
+        var found = new List<int>[touched.Length];
+        void Lookup(int i) => live.Index.CandidatesByKeys(touched[i], found[i] = new List<int>(64));
+        if (touched.Length < 64) for (var i = 0; i < touched.Length; i++) Lookup(i);
+        else Parallel.For(0, touched.Length, new ParallelOptions { CancellationToken = ct }, Lookup);
+        var touchedIds = new HashSet<int>();
+        foreach (var r in touched) touchedIds.Add(r.Id);
+        var retiredSet = new HashSet<int>(retired);
+        var candidateIds = new HashSet<int>();
+        foreach (var list in found) foreach (var id in list) if (!touchedIds.Contains(id) && !retiredSet.Contains(id)) candidateIds.Add(id);
+        var standardized = new Dictionary<int, StandardizedRecord>(touched.Length + candidateIds.Count);
+        foreach (var r in touched) standardized[r.Id] = r;
+        foreach (var r in StandardizeStored(_store.ReadRecords(candidateIds), live.Profiles)) standardized[r.Id] = r;
         summary.StageSeconds["candidates"] = Math.Round(clock.Elapsed.TotalSeconds, 3); clock.Restart();
 
-        // 2. Whole customers: every member of every golden ID the touched records or their candidates belong to.
-        var seeds = new HashSet<int>(candidates);
-        foreach (var r in touched) seeds.Add(r.Id);
+        // 2. Only candidates that could link matter: a pair below the review band changes no customer, so the customers
+        //    of such candidates are left alone (and not rewritten).
+        var relevant = new HashSet<int>();
+        void Screen(int from, int to, HashSet<int> into)
+        {
+            for (var i = from; i < to; i++)
+                foreach (var id in found[i])
+                    if (id != touched[i].Id && standardized.TryGetValue(id, out var other) && !touchedIds.Contains(id)
+                        && live.Scorer.Probability(touched[i], other) >= _matching.ReviewThreshold)
+                        into.Add(id);
+        }
+        if (touched.Length < 64) Screen(0, touched.Length, relevant);
+        else
+        {
+            var parts = new ConcurrentBag<HashSet<int>>();
+            Parallel.ForEach(Partitioner.Create(0, touched.Length, 256), new ParallelOptions { CancellationToken = ct }, range =>
+            {
+                var part = new HashSet<int>();
+                Screen(range.Item1, range.Item2, part);
+                parts.Add(part);
+            });
+            foreach (var part in parts) relevant.UnionWith(part);
+        }
+
+        // 3. Whole customers: every member of every golden ID the touched records or their relevant candidates belong to.
+        var seeds = new HashSet<int>(relevant);
+        seeds.UnionWith(touchedIds);
         seeds.UnionWith(retired);
         var previous = _store.LoadGoldenIdsOf(seeds);
         var goldenIds = new HashSet<string>(previous.Values, StringComparer.Ordinal);
         foreach (var (g, members) in _store.LoadMembers(goldenIds))
             foreach (var m in members) { seeds.Add(m); previous[m] = g; }
-        var retiredSet = new HashSet<int>(retired);
-        var touchedIds = new HashSet<int>();
-        foreach (var r in touched) touchedIds.Add(r.Id);
         var toRead = new List<int>();
-        foreach (var id in seeds) if (!touchedIds.Contains(id) && !retiredSet.Contains(id)) toRead.Add(id);
-        var others = StandardizeStored(_store.ReadRecords(toRead), live.Profiles);
-        var records = new StandardizedRecord[touched.Length + others.Length];
-        touched.CopyTo(records, 0);
-        others.CopyTo(records, touched.Length);
+        foreach (var id in seeds) if (!standardized.ContainsKey(id) && !retiredSet.Contains(id)) toRead.Add(id);
+        foreach (var r in StandardizeStored(_store.ReadRecords(toRead), live.Profiles)) standardized[r.Id] = r;
+        var inScope = new List<StandardizedRecord>(seeds.Count);
+        foreach (var id in seeds) if (!retiredSet.Contains(id) && standardized.TryGetValue(id, out var r)) inScope.Add(r);
+        var records = inScope.ToArray();
         Array.Sort(records, (a, b) => a.Id.CompareTo(b.Id));
         var positionOf = new Dictionary<int, int>(records.Length);
         for (var i = 0; i < records.Length; i++) positionOf[records[i].Id] = i;
