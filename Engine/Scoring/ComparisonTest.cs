@@ -9,7 +9,7 @@ internal readonly struct ComparisonTest
     private readonly int _feature;
     private readonly double _threshold;
 
-    private enum TestKind : byte { Exact, JaroWinkler, Levenshtein, Overlap, Prefix, DateNear, BothPresent, YearsApart }
+    private enum TestKind : byte { Exact, JaroWinkler, Levenshtein, Overlap, Prefix, DateNear, BothPresent, YearsApart, Nickname }
 
     private ComparisonTest(TestKind kind, Feature feature, double threshold)
     {
@@ -40,8 +40,9 @@ internal readonly struct ComparisonTest
             "date_near" => new(TestKind.DateNear, feature, 0),
             "present" => new(TestKind.BothPresent, feature, 0),
             "years_apart" => new(TestKind.YearsApart, feature, Need("minimum years between the two dates, e.g. 12")),
+            "nickname" => new(TestKind.Nickname, feature, 0),
             _ => throw new FormatException(
-                $"comparison '{comparison}': unknown test '{c.Test}' (exact, jaro_winkler, levenshtein, overlap, prefix, date_near, years_apart, present)"),
+                $"comparison '{comparison}': unknown test '{c.Test}' (exact, jaro_winkler, levenshtein, overlap, prefix, date_near, years_apart, nickname, present)"),
         };
     }
 
@@ -60,6 +61,7 @@ internal readonly struct ComparisonTest
             TestKind.DateNear => Comparators.DateNear(va, vb),
             TestKind.BothPresent => true,
             TestKind.YearsApart => Comparators.YearsApart(va, vb) >= _threshold,
+            TestKind.Nickname => Standardization.Names.EnglishNicknames.AreVariants(va, vb),
             _ => false,
         };
     }

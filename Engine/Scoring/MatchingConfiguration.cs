@@ -120,6 +120,23 @@ public sealed class ComparisonDefinition
     /// two people whatever else agrees (a business rule over the model, like a hub's identifier conflict). Null: no cap.
     /// </summary>
     public double? DisagreementCap { get; set; }
+
+    /// <summary>
+    /// Conditions (all must hold) under which this comparison's caps do not apply: a name conflict caps a pair at review,
+    /// unless the birth date and the street agree too (a nickname, a typo in the family name, a given name left out).
+    /// Empty: the caps always apply.
+    /// </summary>
+    public List<CapWaiverDefinition> CapWaivedWhen { get; set; } = [];
+}
+
+/// <summary>One condition of <see cref="ComparisonDefinition.CapWaivedWhen"/>: another comparison landed on one of these levels.</summary>
+public sealed class CapWaiverDefinition
+{
+    /// <summary>Name of another comparison of the same kind.</summary>
+    public string Comparison { get; set; } = "";
+
+    /// <summary>Labels of its levels that count.</summary>
+    public List<string> Levels { get; set; } = [];
 }
 
 /// <summary>A comparison level: a label and one or more conditions that must all hold.</summary>

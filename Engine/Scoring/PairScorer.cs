@@ -84,7 +84,7 @@ public sealed class PairScorer
             total += scorer.Weights[i][level];
             if (level == comparisons[i].TermFrequencyLevel) total += TermFrequencyAdjustment(scorer, i, level, a, b);
             var levelCap = comparisons[i].CapWeight(level);
-            if (levelCap < cap) cap = levelCap;
+            if (levelCap < cap && !scorer.CapWaived(i, pattern)) cap = levelCap;
         }
         return Math.Min(total, cap);
     }
@@ -145,7 +145,7 @@ public sealed class PairScorer
         {
             var c = scorer.Comparisons[i];
             var level = LevelOf(pattern, i);
-            if (level >= 0 && c.CapWeight(level) is var capWeight && capWeight < total)
+            if (level >= 0 && c.CapWeight(level) is var capWeight && capWeight < total && !scorer.CapWaived(i, pattern))
             {
                 total = capWeight;
                 explanation.CappedBy = c.Name;
@@ -156,9 +156,55 @@ public sealed class PairScorer
         return explanation;
     }
 
-    private sealed class KindScorer(CompiledComparison[] comparisons)
+    private sealed class KindScorer
     {
-        public CompiledComparison[] Comparisons { get; } = comparisons;
+        // Per comparison: the waiver conditions as (other comparison index, bit mask of its levels); null when none.
+        private readonly (int Comparison, int LevelMask)[]?[] _waivers;
+
+        public KindScorer(CompiledComparison[] comparisons)
+        {
+            Comparisons = comparisons;
+            _waivers = new (int, int)[]?[comparisons.Length];
+            for (var i = 0; i < comparisons.Length; i++)
+            {
+                var definitions = comparisons[i].Definition.CapWaivedWhen;
+                if (definitions.Count == 0) continue;
+                var waivers = new (int, int)[definitions.Count];
+                for (var w = 0; w < definitions.Count; w++)
+                {
+                    var other = Array.FindIndex(comparisons, c => c.Name == definitions[w].Comparison);
+                    if (other < 0)
+                        throw new FormatException($"comparison '{comparisons[i].Name}': capWaivedWhen names unknown comparison '{definitions[w].Comparison}'");
+                    var mask = 0;
+                    foreach (var label in definitions[w].Levels)
+                    {
+                        var level = -1;
+                        for (var l = 0; l < comparisons[other].LevelLabels.Count; l++)
+                            if (comparisons[other].LevelLabels[l] == label) level = l;
+                        if (level < 0)
+                            throw new FormatException($"comparison '{comparisons[i].Name}': capWaivedWhen names unknown level '{label}' of '{comparisons[other].Name}'");
+                        mask |= 1 << level;
+                    }
+                    waivers[w] = (other, mask);
+                }
+                _waivers[i] = waivers;
+            }
+        }
+
+        public CompiledComparison[] Comparisons { get; }
+
+        /// <summary>True when comparison <paramref name="i"/> has waiver conditions and all hold for the pattern.</summary>
+        public bool CapWaived(int i, ulong pattern)
+        {
+            var waivers = _waivers[i];
+            if (waivers is null) return false;
+            foreach (var (other, mask) in waivers)
+            {
+                var level = LevelOf(pattern, other);
+                if (level < 0 || (mask & (1 << level)) == 0) return false;
+            }
+            return true;
+        }
         public FellegiSunterModel? Model { get; private set; }
         public double[][] Weights { get; private set; } = [];
 
