@@ -273,45 +273,51 @@ public sealed class CandidateIndex : IDisposable
         var keys = new List<string>(16);
         _keys.AddKeys(record, keys);
         if (keys.Count == 0) return;
+        var bytes = new BytesRef[keys.Count];
+        var caps = new int[keys.Count];
+        var found = new List<int>[keys.Count];
+        for (var k = 0; k < keys.Count; k++)
+        {
+            bytes[k] = new BytesRef(keys[k]);
+            caps[k] = _keys.MaxBlockSize((keys[k][0] - '0') * 10 + (keys[k][1] - '0'));
+            found[k] = new List<int>(8);
+            AddRecent(keys[k], found[k]);
+        }
         var searcher = _searchers.Acquire();
         try
         {
-            var leaves = searcher.IndexReader.Leaves;
-            var bytes = new BytesRef();
-            foreach (var key in keys)
+            // Segment by segment, one terms enum per segment for all keys: seeking is cheap, creating enums is not.
+            DocsEnum? docs = null;
+            foreach (var leaf in searcher.IndexReader.Leaves)
             {
-                bytes.CopyChars(key);
-                var rule = (key[0] - '0') * 10 + (key[1] - '0');
-                var cap = _keys.MaxBlockSize(rule);
-                // Live documents only: a replaced record's old version must not count towards the cap.
-                var before = output.Count;
-                AddRecent(key, output);
-                var over = output.Count - before > cap;
-                if (!over)
-                foreach (var leaf in leaves)
+                var reader = leaf.AtomicReader;
+                var terms = reader.GetTerms(BlockingKeyField);
+                if (terms is null) continue;
+                var termsEnum = terms.GetEnumerator();
+                var live = reader.LiveDocs;
+                NumericDocValues? ids = null;
+                for (var k = 0; k < keys.Count; k++)
                 {
-                    var reader = leaf.AtomicReader;
-                    var docs = reader.GetTermDocsEnum(new Term(BlockingKeyField, bytes));
-                    if (docs is null) continue;
-                    var live = reader.LiveDocs;
-                    NumericDocValues? ids = null;
+                    var list = found[k];
+                    // Live documents only: a replaced record's old version must not count towards the cap.
+                    if (list.Count > caps[k] || !termsEnum.SeekExact(bytes[k])) continue;
+                    docs = termsEnum.Docs(live, docs, DocsFlags.NONE);
+                    ids ??= reader.GetNumericDocValues(IdField);
                     int d;
                     while ((d = docs.NextDoc()) != DocIdSetIterator.NO_MORE_DOCS)
                     {
-                        if (live is not null && !live.Get(d)) continue;
-                        ids ??= reader.GetNumericDocValues(IdField);
-                        output.Add((int)ids.Get(d));
-                        if (output.Count - before > cap) { over = true; break; }
+                        list.Add((int)ids.Get(d));
+                        if (list.Count > caps[k]) break;
                     }
-                    if (over) break;
                 }
-                if (over) output.RemoveRange(before, output.Count - before);
             }
         }
         finally
         {
             _searchers.Release(searcher);
         }
+        for (var k = 0; k < keys.Count; k++)
+            if (found[k].Count <= caps[k]) output.AddRange(found[k]);
     }
 
     /// <summary>Makes added documents visible to searches without an fsync (near-real-time).</summary>

@@ -236,10 +236,14 @@ public sealed partial class MdmEngine
         var retiredSet = new HashSet<int>(retired);
         var candidateIds = new HashSet<int>();
         foreach (var list in found) foreach (var id in list) if (!touchedIds.Contains(id) && !retiredSet.Contains(id)) candidateIds.Add(id);
+        summary.StageSeconds["candidates.index"] = clock.Elapsed.TotalSeconds; clock.Restart();
         var standardized = new Dictionary<int, StandardizedRecord>(touched.Length + candidateIds.Count);
         foreach (var r in touched) standardized[r.Id] = r;
-        foreach (var r in StandardizeStored(_store.ReadRecords(candidateIds), live.Profiles)) standardized[r.Id] = r;
-        summary.StageSeconds["candidates"] = Math.Round(clock.Elapsed.TotalSeconds, 3); clock.Restart();
+        var stored = _store.ReadRecords(candidateIds);
+        summary.StageSeconds["candidates.read"] = clock.Elapsed.TotalSeconds; clock.Restart();
+        foreach (var r in StandardizeStored(stored, live.Profiles)) standardized[r.Id] = r;
+        summary.StageSeconds["candidates.standardize"] = clock.Elapsed.TotalSeconds;
+        clock.Restart();
 
         // 2. Only candidates that could link matter: a pair below the review band changes no customer, so the customers
         //    of such candidates are left alone (and not rewritten).
@@ -390,7 +394,7 @@ public sealed partial class MdmEngine
             if (live.RealtimeRun == 0)
             {
                 live.RealtimeRun = _store.BeginRun("resolve", null, bulk: false);
-                live.Index.StartBackgroundRefresh(TimeSpan.FromMilliseconds(100));
+                live.Index.StartBackgroundRefresh(TimeSpan.FromSeconds(1));
                 _store.StartBackgroundCheckpoints();
             }
             var runId = live.RealtimeRun;
