@@ -23,9 +23,9 @@ internal static class LiveCommands
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
-    private static Option<FileInfo> Config() => new("--config", "-c") { Description = "The sources file (JSON) describing the source systems and the store.", Required = true };
-    private static Option<string?> Store() => new("--store") { Description = "Store file to use instead of the sources file's \"store\"." };
-    private static Option<FileInfo?> Matching() => new("--matching") { Description = "Matching configuration (JSON) to use instead of the built-in one." };
+    private static Option<FileInfo> Config() => MdmCommandLine.ConfigOption();
+    private static Option<string?> Store() => MdmCommandLine.StoreOption();
+    private static Option<FileInfo?> Matching() => MdmCommandLine.MatchingOption();
     private static Option<string> By() => new("--by") { Description = "The steward's name (kept with the decision and in the history).", Required = true };
     private static Option<string?> Note() => new("--note") { Description = "Why: kept with the decision and in the history." };
 
@@ -172,17 +172,5 @@ internal static class LiveCommands
         return (value[..slash], value[(slash + 1)..]);
     }
 
-    /// <summary>Known failures print one clear line and exit 2.</summary>
-    private static int Guard(Func<int> action)
-    {
-        try
-        {
-            return action();
-        }
-        catch (Exception ex) when (ex is SourcesFileException or FileNotFoundException or FormatException or IOException or ArgumentException or InvalidOperationException)
-        {
-            Console.Error.WriteLine($"mdm: {ex.Message}");
-            return 2;
-        }
-    }
+    private static int Guard(Func<int> action) => MdmCommandLine.Guard(action);
 }

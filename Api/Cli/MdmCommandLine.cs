@@ -23,18 +23,18 @@ public static class MdmCommandLine
         return root;
     }
 
-    private static Option<FileInfo> ConfigOption() => new("--config", "-c")
+    internal static Option<FileInfo> ConfigOption() => new("--config", "-c")
     {
         Description = "The sources file (JSON) describing the source systems and the store.",
         Required = true,
     };
 
-    private static Option<string?> StoreOption() => new("--store")
+    internal static Option<string?> StoreOption() => new("--store")
     {
         Description = "Store file to use instead of the sources file's \"store\".",
     };
 
-    private static Option<FileInfo?> MatchingOption() => new("--matching")
+    internal static Option<FileInfo?> MatchingOption() => new("--matching")
     {
         Description = "Matching configuration (JSON) to use instead of the built-in one.",
     };
@@ -147,13 +147,16 @@ public static class MdmCommandLine
     }
 
     /// <summary>Known failures (bad configuration, missing files) print one clear line and exit 2, not a stack trace.</summary>
-    private static int Guard(Func<int> action)
+    internal static int Guard(Func<int> action)
     {
         try
         {
             return action();
         }
-        catch (Exception ex) when (ex is SourcesFileException or FileNotFoundException or FormatException or DirectoryNotFoundException or IOException)
+        // ArgumentException: a golden ID, record or system that does not exist; InvalidOperationException: a store that
+        // cannot resolve in real time yet (the message says which command to run).
+        catch (Exception ex) when (ex is SourcesFileException or FileNotFoundException or FormatException or DirectoryNotFoundException
+                                       or IOException or ArgumentException or InvalidOperationException)
         {
             Console.Error.WriteLine($"mdm: {ex.Message}");
             return 2;

@@ -91,17 +91,18 @@ public static class RealtimeBenchmark
     private static List<SourceRecord> Requests(SourcesFile sources, int count, string tag, TextWriter output)
     {
         var known = new List<SourceRecord>(count / 2 + 1);
+        var perSource = (count / 2 + sources.Sources.Count) / sources.Sources.Count;
         foreach (var source in sources.Sources)
         {
             using var connector = FileConnectors.OpenRecords(source, sources);
+            var row = 0;
             var taken = 0;
-            foreach (var row in connector.ReadRecords())
+            foreach (var read in connector.ReadRecords())
             {
-                if (row.Record is not { } r) continue;
-                // Every 37th row: spread over the file, not just its head.
-                if (taken++ % 37 != 0) continue;
+                // Every 37th record: spread over the file, not just its head.
+                if (read.Record is not { } r || row++ % 37 != 0) continue;
                 known.Add(new SourceRecord(r.System, $"RT{tag}-{r.Key}", r.Kind, r.Fields) { UpdatedAt = r.UpdatedAt });
-                if (known.Count >= (count / 2 + 1) * (Array.IndexOf(sources.Sources.ToArray(), source) + 1) / sources.Sources.Count) break;
+                if (++taken == perSource) break;
             }
         }
         var freshDir = Path.Combine(Path.GetTempPath(), $"mdm-realtime-fresh-{tag}");

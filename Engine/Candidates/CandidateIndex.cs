@@ -17,7 +17,7 @@ namespace Mdm.Engine.Candidates;
 /// Addresses reach the index through the blocking keys (county + street, full address); analyzing them as text too
 /// doubled indexing time for no recall the keys did not already give. Batch blocking walks the
 /// <c>bk</c> terms and their postings once (a sort-merge join done by the index) instead of querying per record;
-/// single records are looked up with a top-k query. The index lives beside the store and is rebuilt from it.
+/// incremental and real-time resolves look up the same keys per record (<see cref="CandidatesByKeys"/>); <see cref="FindCandidates"/> adds fuzzy name hits for searches. The index lives beside the store and is rebuilt from it.
 /// </summary>
 public sealed class CandidateIndex : IDisposable
 {
@@ -319,9 +319,6 @@ public sealed class CandidateIndex : IDisposable
         for (var k = 0; k < keys.Count; k++)
             if (found[k].Count <= caps[k]) output.AddRange(found[k]);
     }
-
-    /// <summary>Makes added documents visible to searches without an fsync (near-real-time).</summary>
-    public void Refresh() => RefreshReader();
 
     /// <summary>
     /// Batch blocking: walks every blocking term; each term's postings form a block whose records pair with each other,

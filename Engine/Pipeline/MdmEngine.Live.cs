@@ -187,7 +187,7 @@ public sealed partial class MdmEngine
         var scoped = ResolveScope(live, touched.ToArray(), retiredIds, assembler, summary, ct);
         foreach (var r in retiredStd) live.TermFrequencies.Remove(r);
         foreach (var r in touched) live.TermFrequencies.Add(r);
-        var write = With(scoped.Assembled.Write, live.TermFrequencies.Serialize());
+        var write = scoped.Assembled.Write with { TermFrequencies = live.TermFrequencies.Serialize() };
         _store.WriteResolution(write, runId);
         summary.StageSeconds["write"] = Math.Round(clock.Elapsed.TotalSeconds, 3); clock.Restart();
 
@@ -205,13 +205,6 @@ public sealed partial class MdmEngine
         foreach (var r in records) names[r.Id] = r.System + "/" + r.Key;
         return names;
     }
-
-    private static ResolutionWrite With(ResolutionWrite w, byte[]? termFrequencies) => new()
-    {
-        GoldenRecords = w.GoldenRecords, CrossReference = w.CrossReference, Links = w.Links, Reviews = w.Reviews,
-        IdChanges = w.IdChanges, Events = w.Events, Findings = w.Findings, MintedSequences = w.MintedSequences, Scope = w.Scope,
-        TermFrequencies = termFrequencies,
-    };
 
     /// <summary>What <see cref="ResolveScope"/> resolved: the records (touched first found by id), and the result.</summary>
     private sealed record ScopedResolution(StandardizedRecord[] Records, Dictionary<int, int> PositionOf, ScoredPair[] Scored,
@@ -399,7 +392,7 @@ public sealed partial class MdmEngine
             }
             var runId = live.RealtimeRun;
             var old = state is { } known ? StandardizeStored(_store.ReadRecords([known.RecordId], includeRetired: true), live.Profiles) : [];
-            var previousGolden = state is { } k2 ? _store.LookupGoldenId(record.System, record.Key) : null;
+            var previousGolden = state is not null ? _store.LookupGoldenId(record.System, record.Key) : null;
             ScopedResolution scoped;
             var summary = new ResolutionSummary();
             Time("lookup", stage);

@@ -191,7 +191,7 @@ public sealed partial class MdmEngine : IDisposable
             {
                 var incremental = ResolveChanges(runId, changed, cancellationToken);
                 if (incremental is not null) return incremental;
-                reason = "the stored model or index could not be used";
+                reason = "no incremental resolution: " + _whyNotLive; // OpenLive says why (no model, stale index, changed configuration)
             }
             CloseLive();
             var summary = ResolveFull(runId, cancellationToken);
@@ -206,8 +206,6 @@ public sealed partial class MdmEngine : IDisposable
         if (Retrain) return "retrain requested";
         if (FullResolution) return "full resolution requested";
         if (_store.ResolvedRun == 0 || _store.IndexEpoch is null) return "first resolution";
-        if (_store.LoadModel() is null || _store.LoadBlob(TermFrequencyBlob) is null) return "no stored model";
-        if (!Candidates.CandidateIndex.Exists(_indexPath)) return "candidate index missing";
         var active = _store.CountActiveRecords();
         // When nearly everything changed, one pass over all records is cheaper than look-ups per touched record.
         if (changed > Math.Max(1000, active * 3L / 4)) return $"{changed:N0} of {active:N0} records changed";
@@ -312,13 +310,7 @@ public sealed partial class MdmEngine : IDisposable
 
         // 7. Golden IDs, golden records, cross-reference.
         var assembled = new ResolutionAssembler(_store, _matching).Assemble(records, clustering, scored, weights, patterns, scorer, summary, previous, scope: null);
-        var write = new ResolutionWrite
-        {
-            GoldenRecords = assembled.Write.GoldenRecords, CrossReference = assembled.Write.CrossReference, Links = assembled.Write.Links,
-            Reviews = assembled.Write.Reviews, IdChanges = assembled.Write.IdChanges, Events = assembled.Write.Events,
-            Findings = assembled.Write.Findings, MintedSequences = assembled.Write.MintedSequences,
-            IndexEpoch = epoch, TermFrequencies = tf.Serialize(),
-        };
+        var write = assembled.Write with { IndexEpoch = epoch, TermFrequencies = tf.Serialize() };
         Stage("survivorship");
         _store.WriteResolution(write, runId);
         Stage("write");

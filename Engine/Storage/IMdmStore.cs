@@ -160,7 +160,7 @@ public sealed record GoldenRecordRow(string GoldenId, PartyKind Kind, string Fie
 public sealed record SystemProfile(string System, int Trust, IReadOnlyDictionary<string, string> FieldFormats, bool FullExtract, bool KindDeclared = false);
 
 /// <summary>The output of one resolution run.</summary>
-public sealed class ResolutionWrite
+public sealed record ResolutionWrite
 {
     public required IReadOnlyList<GoldenRecordRow> GoldenRecords { get; init; }
     public required IReadOnlyList<(int RecordId, string System, string Key, string GoldenId)> CrossReference { get; init; }

@@ -175,11 +175,14 @@ public sealed class SqliteMdmStore : IMdmStore
         var ids = new int[records.Count];
         // Hashes and JSON on all cores; the loops below only bind values.
         var json = new string[records.Count];
-        Parallel.For(0, records.Count, i =>
+        void Prepare(int i)
         {
             json[i] = FieldsJson.Serialize(records[i].Record.Fields);
             _ = records[i].Record.ContentHash;
-        });
+        }
+        // A real-time resolve writes one record: not worth waking the thread pool for.
+        if (records.Count < 64) for (var i = 0; i < records.Count; i++) Prepare(i);
+        else Parallel.For(0, records.Count, Prepare);
         using var tx = BeginWrite();
         for (var i = 0; i < records.Count; i++) ids[i] = records[i].ExistingId;
         var next = 0;
@@ -254,20 +257,12 @@ public sealed class SqliteMdmStore : IMdmStore
 
     public IEnumerable<StoredSourceRecord> ReadActiveRecords(Func<int, bool>? include = null)
     {
-        // (ids are checked before the fields are parsed)
         using var cmd = NewCommand();
         cmd.CommandText = "SELECT record_id, system, source_key, kind, fields, trust, line, updated_at, content_hash FROM source_records WHERE retired_run IS NULL ORDER BY record_id";
         using var r = cmd.ExecuteReader();
+        // The id is checked before the fields are parsed: a resolution reads back only what it has not standardized.
         while (r.Read())
-        {
-            if (include is not null && !include(r.GetInt32(0))) continue;
-            var record = new SourceRecord(r.GetString(1), r.GetString(2), (PartyKind)r.GetInt32(3), FieldsJson.Deserialize(r.GetString(4)))
-            {
-                Line = r.IsDBNull(6) ? 0 : r.GetInt64(6),
-                UpdatedAt = r.IsDBNull(7) ? null : DateTimeOffset.Parse(r.GetString(7), CultureInfo.InvariantCulture),
-            };
-            yield return new StoredSourceRecord(r.GetInt32(0), record, r.GetInt32(5), r.GetString(8));
-        }
+            if (include is null || include(r.GetInt32(0))) yield return ReadStored(r);
     }
 
     public int CountActiveRecords() => Scalar<int>("SELECT COUNT(*) FROM source_records WHERE retired_run IS NULL");
