@@ -304,6 +304,7 @@ public sealed partial class MdmEngine
 
         // 4. Cluster with steward decisions and sticky links, as a full run does.
         var constraints = StewardConstraints(_store.LoadStewardDecisions(positionOf.Keys), id => positionOf.TryGetValue(id, out var p) ? p : -1);
+        AddIdentifierEvidence(constraints, records, scorer);
         var previousOf = new string?[records.Length];
         for (var i = 0; i < records.Length; i++) previousOf[i] = previous.GetValueOrDefault(records[i].Id);
         constraints.PreviouslyTogether = (a, b) => previousOf[a] is { } ga && ga == previousOf[b];

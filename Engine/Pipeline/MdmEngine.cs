@@ -298,6 +298,7 @@ public sealed partial class MdmEngine : IDisposable
             _matching.ClusterLinkShare, _matching.StickyLinkThreshold);
         var previous = _store.LoadCrossReferenceByRecord();
         var constraints = StewardConstraints(_store.LoadStewardDecisions(), id => id <= maxId ? idToIndex[id] : -1);
+        AddIdentifierEvidence(constraints, records, scorer);
         if (previous.Count > 0)
         {
             var previousOf = new string?[records.Length];
@@ -410,6 +411,16 @@ public sealed partial class MdmEngine : IDisposable
             (d.Link ? c.ForcedLinks : c.ForcedSeparations).Add((ia, ib));
         }
         return c;
+    }
+
+    /// <summary>Lets the clusterer ask the scorer about pairs blocking never scored (see <see cref="ClusteringConstraints.RuledOut"/>).</summary>
+    private void AddIdentifierEvidence(ClusteringConstraints constraints, StandardizedRecord[] records, PairScorer scorer)
+    {
+        var cannot = _matching.CannotLinkThreshold;
+        var can = new bool[records.Length];
+        for (var i = 0; i < records.Length; i++) can[i] = scorer.CanRuleOut(records[i], cannot);
+        constraints.CanRuleOut = can;
+        constraints.RuledOut = (a, b) => records[a].Kind == records[b].Kind && scorer.Probability(records[a], records[b]) < cannot;
     }
 }
 

@@ -84,7 +84,7 @@ public sealed class Clusterer
             if (ra == rb) continue;
             var ma = Members(ra); var mb = Members(rb);
             var (small, large, largeRoot) = ma.Count <= mb.Count ? (ma, mb, rb) : (mb, ma, ra);
-            var verdict = graph.Assess(small, largeRoot, Find, _link, _cannot, together is null ? null : _sticky, together);
+            var verdict = graph.Assess(small, large, largeRoot, Find, _link, _cannot, together is null ? null : _sticky, together);
             string? reason = null;
             if (verdict.Veto) reason = "evidence against: " + verdict.VetoReason;
             else if (small.Count >= 2 && large.Count >= 2 && verdict.LinkedMembers < Math.Ceiling(_share * small.Count))
@@ -168,6 +168,33 @@ public sealed class Clusterer
             }
             _forcedApart = new HashSet<long>();
             foreach (var (a, b) in constraints.ForcedSeparations) _forcedApart.Add(Key(a, b));
+            _ruledOut = constraints.RuledOut;
+            _canRuleOut = constraints.CanRuleOut;
+            if (_ruledOut is not null && _canRuleOut is null)
+                throw new ArgumentException("RuledOut needs CanRuleOut", nameof(constraints));
+        }
+
+        private readonly Func<int, int, bool>? _ruledOut;
+        private readonly bool[]? _canRuleOut;
+        private readonly Dictionary<long, bool> _ruledOutCache = new();
+
+        /// <summary>A pair of <paramref name="small"/> × <paramref name="large"/> whose own values rule a match out; (-1, -1) when none.</summary>
+        public (int A, int B) RuledOutPair(List<int> small, List<int> large)
+        {
+            if (_ruledOut is null) return (-1, -1);
+            var can = _canRuleOut!;
+            foreach (var a in small)
+            {
+                if (!can[a]) continue;
+                foreach (var b in large)
+                {
+                    if (!can[b]) continue;
+                    var key = Key(a, b);
+                    if (!_ruledOutCache.TryGetValue(key, out var ruled)) _ruledOutCache[key] = ruled = _ruledOut(a, b);
+                    if (ruled) return (a, b);
+                }
+            }
+            return (-1, -1);
         }
 
         private static long Key(int a, int b) => a < b ? ((long)a << 32) | (uint)b : ((long)b << 32) | (uint)a;
@@ -199,17 +226,19 @@ public sealed class Clusterer
                     var b = _neighbors[k];
                     var rb = find(b);
                     if (rb == largeRoot || rb == smallRoot) continue;
-                    foreach (var m in members(rb))
+                    var rivals = members(rb);
+                    foreach (var m in rivals)
                     {
                         for (var j = _offsets[m]; j < _offsets[m + 1]; j++)
                             if (_probabilities[j] < cannot && find(_neighbors[j]) == largeRoot) return (a, b);
                     }
+                    if (RuledOutPair(rivals, members(largeRoot)).A >= 0) return (a, b);
                 }
             }
             return (-1, -1);
         }
 
-        public Verdict Assess(List<int> small, int largeRoot, Func<int, int> find, double link, double cannot,
+        public Verdict Assess(List<int> small, List<int> large, int largeRoot, Func<int, int> find, double link, double cannot,
             double? sticky, Func<int, int, bool>? together)
         {
             var linked = 0;
@@ -238,6 +267,8 @@ public sealed class Clusterer
                             return new Verdict(true, $"records {a} and {other} were separated by a steward", linked);
                     }
             }
+            var (ruledA, ruledB) = RuledOutPair(small, large);
+            if (ruledA >= 0) return new Verdict(true, $"records {ruledA} and {ruledB} cannot be one customer (their identifiers differ)", linked);
             return new Verdict(false, null, linked);
         }
     }
@@ -254,6 +285,17 @@ public sealed class ClusteringConstraints
 
     /// <summary>Whether two records (positions) belonged to one golden customer before this run; enables sticky links.</summary>
     public Func<int, int, bool>? PreviouslyTogether { get; set; }
+
+    /// <summary>
+    /// Whether two records' own values rule a match out (two different ID cards, birth dates years apart), for pairs
+    /// blocking may never have scored: a record holding only a name and an address must not chain two customers whose
+    /// ID cards differ just because no pair between them was a candidate. Asked only for records marked in
+    /// <see cref="CanRuleOut"/>.
+    /// </summary>
+    public Func<int, int, bool>? RuledOut { get; set; }
+
+    /// <summary>Records (positions) holding a value that can rule a match out; required with <see cref="RuledOut"/>.</summary>
+    public bool[]? CanRuleOut { get; set; }
 }
 
 /// <param name="ClusterOf">For each record, the representative record of its cluster.</param>

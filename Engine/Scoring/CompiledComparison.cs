@@ -66,6 +66,25 @@ public sealed class CompiledComparison
     /// <summary>Cap on the pair's match weight (bits) when the comparison lands on <paramref name="level"/>; +∞ when none.</summary>
     public double CapWeight(int level) => _capWeights[level];
 
+    /// <summary>The lowest cap of any level (bits); +∞ when no level caps.</summary>
+    public double LowestCapWeight
+    {
+        get
+        {
+            var lowest = double.PositiveInfinity;
+            foreach (var c in _capWeights) lowest = Math.Min(lowest, c);
+            return lowest;
+        }
+    }
+
+    /// <summary>Whether the record has the values this comparison needs (otherwise it is null for every pair).</summary>
+    public bool HasValue(StandardizedRecord record)
+    {
+        foreach (var f in _nullWhenMissing)
+            if (record.Values[f] is null) return false;
+        return true;
+    }
+
     public ComparisonDefinition Definition { get; }
     public string Name { get; }
     public PartyKind? Kind { get; }

@@ -122,14 +122,17 @@ public sealed class ComparisonDefinition
     public double? DisagreementCap { get; set; }
 
     /// <summary>
-    /// Conditions (all must hold) under which this comparison's caps do not apply: a name conflict caps a pair at review,
-    /// unless the birth date and the street agree too (a nickname, a typo in the family name, a given name left out).
-    /// Empty: the caps always apply.
+    /// Alternatives (any one suffices) under which this comparison's caps do not apply: a name conflict caps a pair at
+    /// review, unless the ID card agrees, or the birth date and the street agree (a nickname, a typo in the family name, a
+    /// given name left out). Empty: the caps always apply.
     /// </summary>
     public List<CapWaiverDefinition> CapWaivedWhen { get; set; } = [];
 }
 
-/// <summary>One condition of <see cref="ComparisonDefinition.CapWaivedWhen"/>: another comparison landed on one of these levels.</summary>
+/// <summary>
+/// One alternative of <see cref="ComparisonDefinition.CapWaivedWhen"/>: another comparison landed on one of these levels,
+/// or, with <see cref="All"/>, several such conditions hold together.
+/// </summary>
 public sealed class CapWaiverDefinition
 {
     /// <summary>Name of another comparison of the same kind.</summary>
@@ -137,6 +140,12 @@ public sealed class CapWaiverDefinition
 
     /// <summary>Labels of its levels that count.</summary>
     public List<string> Levels { get; set; } = [];
+
+    /// <summary>Conditions that must all hold (instead of <see cref="Comparison"/> and <see cref="Levels"/>).</summary>
+    public List<CapWaiverDefinition>? All { get; set; }
+
+    /// <summary>The single conditions of this alternative.</summary>
+    public IEnumerable<CapWaiverDefinition> Conditions() => All is { Count: > 0 } all ? all : [this];
 }
 
 /// <summary>A comparison level: a label and one or more conditions that must all hold.</summary>

@@ -67,6 +67,18 @@ public sealed class PairScorer
         return pattern;
     }
 
+    /// <summary>
+    /// Whether the record holds a value whose disagreement caps a pair below <paramref name="cannotLinkThreshold"/> (an ID
+    /// card, a birth date): only such records can rule a match out on their own.
+    /// </summary>
+    public bool CanRuleOut(StandardizedRecord record, double cannotLinkThreshold)
+    {
+        var cannot = FellegiSunterModel.ToWeight(cannotLinkThreshold);
+        foreach (var c in Scorer(record.Kind).Comparisons)
+            if (c.LowestCapWeight < cannot && c.HasValue(record)) return true;
+        return false;
+    }
+
     public static int LevelOf(ulong pattern, int comparison) => (int)((pattern >> (4 * comparison)) & 0xF) - 1;
 
     /// <summary>Match weight (bits) of a pair whose pattern is known.</summary>
@@ -158,53 +170,67 @@ public sealed class PairScorer
 
     private sealed class KindScorer
     {
-        // Per comparison: the waiver conditions as (other comparison index, bit mask of its levels); null when none.
-        private readonly (int Comparison, int LevelMask)[]?[] _waivers;
+        // Per comparison: its waiver alternatives, each a list of (other comparison index, bit mask of its levels)
+        // that must all hold; null when none.
+        private readonly (int Comparison, int LevelMask)[][]?[] _waivers;
 
         public KindScorer(CompiledComparison[] comparisons)
         {
             Comparisons = comparisons;
-            _waivers = new (int, int)[]?[comparisons.Length];
+            _waivers = new (int, int)[][]?[comparisons.Length];
             for (var i = 0; i < comparisons.Length; i++)
             {
-                var definitions = comparisons[i].Definition.CapWaivedWhen;
-                if (definitions.Count == 0) continue;
-                var waivers = new (int, int)[definitions.Count];
-                for (var w = 0; w < definitions.Count; w++)
+                var alternatives = comparisons[i].Definition.CapWaivedWhen;
+                if (alternatives.Count == 0) continue;
+                var compiled = new (int, int)[alternatives.Count][];
+                for (var w = 0; w < alternatives.Count; w++)
                 {
-                    var other = Array.FindIndex(comparisons, c => c.Name == definitions[w].Comparison);
-                    if (other < 0)
-                        throw new FormatException($"comparison '{comparisons[i].Name}': capWaivedWhen names unknown comparison '{definitions[w].Comparison}'");
-                    var mask = 0;
-                    foreach (var label in definitions[w].Levels)
-                    {
-                        var level = -1;
-                        for (var l = 0; l < comparisons[other].LevelLabels.Count; l++)
-                            if (comparisons[other].LevelLabels[l] == label) level = l;
-                        if (level < 0)
-                            throw new FormatException($"comparison '{comparisons[i].Name}': capWaivedWhen names unknown level '{label}' of '{comparisons[other].Name}'");
-                        mask |= 1 << level;
-                    }
-                    waivers[w] = (other, mask);
+                    var conditions = new List<(int, int)>();
+                    foreach (var condition in alternatives[w].Conditions()) conditions.Add(Compile(comparisons, i, condition));
+                    compiled[w] = conditions.ToArray();
                 }
-                _waivers[i] = waivers;
+                _waivers[i] = compiled;
             }
+        }
+
+        private static (int, int) Compile(CompiledComparison[] comparisons, int i, CapWaiverDefinition condition)
+        {
+            var other = Array.FindIndex(comparisons, c => c.Name == condition.Comparison);
+            if (other < 0)
+                throw new FormatException($"comparison '{comparisons[i].Name}': capWaivedWhen names unknown comparison '{condition.Comparison}'");
+            var mask = 0;
+            foreach (var label in condition.Levels)
+            {
+                var level = -1;
+                for (var l = 0; l < comparisons[other].LevelLabels.Count; l++)
+                    if (comparisons[other].LevelLabels[l] == label) level = l;
+                if (level < 0)
+                    throw new FormatException($"comparison '{comparisons[i].Name}': capWaivedWhen names unknown level '{label}' of '{comparisons[other].Name}'");
+                mask |= 1 << level;
+            }
+            return (other, mask);
         }
 
         public CompiledComparison[] Comparisons { get; }
 
-        /// <summary>True when comparison <paramref name="i"/> has waiver conditions and all hold for the pattern.</summary>
+        /// <summary>True when comparison <paramref name="i"/> has a waiver alternative whose conditions all hold for the pattern.</summary>
         public bool CapWaived(int i, ulong pattern)
         {
-            var waivers = _waivers[i];
-            if (waivers is null) return false;
-            foreach (var (other, mask) in waivers)
+            var alternatives = _waivers[i];
+            if (alternatives is null) return false;
+            foreach (var conditions in alternatives)
             {
-                var level = LevelOf(pattern, other);
-                if (level < 0 || (mask & (1 << level)) == 0) return false;
+                var holds = true;
+                foreach (var (other, mask) in conditions)
+                {
+                    var level = LevelOf(pattern, other);
+                    if (level < 0 || (mask & (1 << level)) == 0) { holds = false; break; }
+                }
+                if (holds) return true;
             }
-            return true;
+            return false;
         }
+
         public FellegiSunterModel? Model { get; private set; }
         public double[][] Weights { get; private set; } = [];
 

@@ -23,11 +23,16 @@ public class CapWaiverTests
                     },
                 ],
                 CapWaivedWhen = waiver
-                    ? [new() { Comparison = "birth_date", Levels = ["exact"] }, new() { Comparison = "address", Levels = ["exact"] }]
+                    ?
+                    [
+                        new() { Comparison = "national_id", Levels = ["exact"] },
+                        new() { All = [new() { Comparison = "birth_date", Levels = ["exact"] }, new() { Comparison = "address", Levels = ["exact"] }] },
+                    ]
                     : [],
             },
             new() { Name = "birth_date", Kind = PartyKind.Person, Levels = [new() { Label = "exact", Test = "exact", Field = "birth_date" }] },
             new() { Name = "address", Kind = PartyKind.Person, Levels = [new() { Label = "exact", Test = "exact", Field = "address" }] },
+            new() { Name = "national_id", Kind = PartyKind.Person, Levels = [new() { Label = "exact", Test = "exact", Field = "national_id" }] },
         ],
     };
 
@@ -43,12 +48,14 @@ public class CapWaiverTests
                 new() { Name = "name", Levels = ["exact", "family_and_nickname", "else"], M = [0.85, 0.02, 0.13], U = [0.0001, 0.00001, 0.99989] },
                 new() { Name = "birth_date", Levels = ["exact", "else"], M = [0.9, 0.1], U = [0.0001, 0.9999] },
                 new() { Name = "address", Levels = ["exact", "else"], M = [0.7, 0.3], U = [0.0001, 0.9999] },
+                new() { Name = "national_id", Levels = ["exact", "else"], M = [0.9, 0.1], U = [0.000001, 0.999999] },
             ],
         });
         return scorer;
     }
 
-    private static StandardizedRecord Person(string key, string name, string family, string given, string address, string? birth)
+    private static StandardizedRecord Person(string key, string name, string family, string given, string address, string? birth,
+        string? nationalId = null)
     {
         var r = new StandardizedRecord("A", key, PartyKind.Person);
         r[Feature.Name] = name;
@@ -56,6 +63,7 @@ public class CapWaiverTests
         r[Feature.GivenName] = given;
         r[Feature.Address] = address;
         r[Feature.BirthDate] = birth;
+        r[Feature.NationalId] = nationalId;
         return r;
     }
 
@@ -93,6 +101,19 @@ public class CapWaiverTests
     }
 
     [Test]
+    public void Name_conflict_with_the_same_id_card_links_on_its_own()
+    {
+        // The FEBRL-style export lost the given name; the ID card alone is one alternative of the waiver.
+        var a = Person("rec-1", "hu jianguo", "hu", "jianguo", Street, null, "110105194912310021");
+        var b = Person("rec-2", "hu", "hu", "", "7 fuxing road", null, "110105194912310021");
+        var scorer = Scorer(true);
+        Assert.That(scorer.Probability(a, b), Is.GreaterThan(0.95));
+        Assert.That(scorer.Explain(a, b).CappedBy, Is.Null);
+        var other = Person("rec-3", "hu", "hu", "", "7 fuxing road", null, "110105195001010012");
+        Assert.That(scorer.Probability(a, other), Is.LessThanOrEqualTo(0.5 + 1e-9), "a different ID card waives nothing");
+    }
+
+    [Test]
     public void Nickname_is_its_own_name_level_not_a_conflict()
     {
         var tony = Person("rec-1", "smith tony", "smith", "tony", Street, null);
@@ -106,10 +127,10 @@ public class CapWaiverTests
     public void Waiver_naming_an_unknown_comparison_is_rejected()
     {
         var config = Configuration(true);
-        config.Comparisons[0].CapWaivedWhen[0].Comparison = "birthday";
+        config.Comparisons[0].CapWaivedWhen[1].All![0].Comparison = "birthday";
         Assert.That(() => new PairScorer(config), Throws.TypeOf<FormatException>().With.Message.Contains("birthday"));
         config = Configuration(true);
-        config.Comparisons[0].CapWaivedWhen[1].Levels = ["same_street"];
+        config.Comparisons[0].CapWaivedWhen[1].All![1].Levels = ["same_street"];
         Assert.That(() => new PairScorer(config), Throws.TypeOf<FormatException>().With.Message.Contains("same_street"));
     }
 }
