@@ -9,7 +9,7 @@ internal readonly struct ComparisonTest
     private readonly int _feature;
     private readonly double _threshold;
 
-    private enum TestKind : byte { Exact, JaroWinkler, Levenshtein, Overlap, Prefix, DateNear, BothPresent, YearsApart, Nickname }
+    private enum TestKind : byte { Exact, JaroWinkler, Levenshtein, Overlap, Prefix, DateNear, BothPresent, YearsApart, Nickname, Latin }
 
     private ComparisonTest(TestKind kind, Feature feature, double threshold)
     {
@@ -41,8 +41,9 @@ internal readonly struct ComparisonTest
             "present" => new(TestKind.BothPresent, feature, 0),
             "years_apart" => new(TestKind.YearsApart, feature, Need("minimum years between the two dates, e.g. 12")),
             "nickname" => new(TestKind.Nickname, feature, 0),
+            "latin" => new(TestKind.Latin, feature, 0),
             _ => throw new FormatException(
-                $"comparison '{comparison}': unknown test '{c.Test}' (exact, jaro_winkler, levenshtein, overlap, prefix, date_near, years_apart, nickname, present)"),
+                $"comparison '{comparison}': unknown test '{c.Test}' (exact, jaro_winkler, levenshtein, overlap, prefix, date_near, years_apart, nickname, latin, present)"),
         };
     }
 
@@ -62,6 +63,8 @@ internal readonly struct ComparisonTest
             TestKind.BothPresent => true,
             TestKind.YearsApart => Comparators.YearsApart(va, vb) >= _threshold,
             TestKind.Nickname => Standardization.Names.EnglishNicknames.AreVariants(va, vb),
+            // Both written in Latin letters: there, similar spelling is a typo; between Han names it is another name.
+            TestKind.Latin => !Standardization.Text.TextNormalizer.ContainsHan(va) && !Standardization.Text.TextNormalizer.ContainsHan(vb),
             _ => false,
         };
     }

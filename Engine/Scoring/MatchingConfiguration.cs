@@ -161,6 +161,13 @@ public sealed class LevelDefinition
     public double? M { get; set; }
 
     /// <summary>
+    /// Fixed u probability, used instead of the random-pair estimate (as Splink lets one fix u). For agreement on a
+    /// unique identifier (a valid ID card) no sample of random pairs is large enough to see two people share it, so the
+    /// estimate is only 1/sample size; the rate at which a valid identifier is wrongly someone else's is far lower.
+    /// </summary>
+    public double? U { get; set; }
+
+    /// <summary>
     /// Highest match probability a pair may have when this level is the outcome (e.g. birth dates decades apart: a
     /// father and a son, whatever else agrees). Null: no cap.
     /// </summary>

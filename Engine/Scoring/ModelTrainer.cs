@@ -71,6 +71,9 @@ public static class ModelTrainer
             u[i] = new double[counts.Length];
             // A level never seen among random pairs (same ID card) gets u ≈ 1/n, not 0.
             for (var l = 0; l < counts.Length; l++) u[i][l] = (counts[l] + 1.0) / (total + counts.Length);
+            var levels = comparisons[i].Definition.Levels;
+            for (var l = 0; l < levels.Count; l++)
+                if (levels[l].U is { } fixedU) u[i][l] = fixedU;
         }
         return u;
     }
