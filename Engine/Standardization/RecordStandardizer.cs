@@ -43,11 +43,13 @@ public sealed class RecordStandardizer
         if (idRaw is not null)
         {
             var compact = Compact(idRaw);
-            if (record.Kind == PartyKind.Organization && compact.Length == 18 && !LooksLikeResidentId(compact))
+            // An organization's 18 characters are a credit code, which may be all digits like an ID card; only when
+            // its check character fails and it reads as an ID card is it one (a sole proprietor's).
+            var creditCode = record.Kind == PartyKind.Organization && compact.Length == 18 ? CreditCode.Parse(idRaw) : null;
+            if (creditCode is not null && (creditCode.IsValid || !LooksLikeResidentId(compact)))
             {
-                var cc = CreditCode.Parse(idRaw);
-                record[Feature.CreditCode] = cc.IsValid ? cc.Normalized : null;
-                Finding(cc.Finding);
+                record[Feature.CreditCode] = creditCode.IsValid ? creditCode.Normalized : null;
+                Finding(creditCode.Finding);
             }
             else if (LooksLikeResidentId(compact))
             {

@@ -1,0 +1,38 @@
+using Mdm.Engine.Records;
+using Mdm.Engine.Standardization;
+
+namespace Mdm.Tests.Standardization;
+
+public class RecordStandardizerTests
+{
+    private static StandardizedRecord Organization(string id) =>
+        new RecordStandardizer().Standardize(new SourceRecord("counter", "C1", PartyKind.Organization,
+            new Dictionary<string, string> { [CanonicalField.Name] = "北京星城信息技术有限公司", [CanonicalField.NationalId] = id }));
+
+    [Test]
+    public void An_all_digit_credit_code_in_the_id_column_is_a_credit_code_not_a_broken_id_card()
+    {
+        // Real credit codes may be all digits; read as an ID card it has no valid birth date and would be dropped.
+        var record = Organization("911101012986815226");
+        Assert.That(record[Feature.CreditCode], Is.EqualTo("911101012986815226"));
+        Assert.That(record[Feature.NationalId], Is.Null);
+        Assert.That(record.Findings, Is.Empty);
+    }
+
+    [Test]
+    public void A_sole_proprietors_id_card_on_an_organization_stays_an_id_card()
+    {
+        var record = Organization("11010519491231002X");
+        Assert.That(record[Feature.NationalId], Is.EqualTo("11010519491231002X"));
+        Assert.That(record[Feature.CreditCode], Is.Null);
+    }
+
+    [Test]
+    public void A_credit_code_with_a_wrong_check_character_is_a_finding_and_no_evidence()
+    {
+        var record = Organization("911101012986815227");
+        Assert.That(record[Feature.CreditCode], Is.Null);
+        Assert.That(record[Feature.NationalId], Is.Null);
+        Assert.That(record.Findings, Is.Not.Empty);
+    }
+}
