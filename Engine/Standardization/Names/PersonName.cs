@@ -46,8 +46,10 @@ public sealed record PersonName(
     }
 
     /// <summary>
-    /// Order-insensitive cross-script key: family and given pinyin (spaces removed), sorted ordinally, joined by ' '.
-    /// 张伟, "Zhang Wei", "WEI ZHANG" and "Zhang, Wei" all give "wei zhang". Null when neither part is known.
+    /// Order-insensitive cross-script key: the pinyin syllables of family and given name, sorted ordinally, joined by ' '.
+    /// 张伟, "Zhang Wei", "WEI ZHANG" and "Zhang, Wei" all give "wei zhang"; 刘美丽 and "Liu Mei Li" both give
+    /// "li liu mei", whichever of liu and li the parser took for the family name. Names that are not pinyin sort their
+    /// family and given parts instead ("john smith"). Null when neither part is known.
     /// </summary>
     public string? PinyinSortedKey => _keys.SortedKey;
 
@@ -68,10 +70,26 @@ public sealed record PersonName(
             return (family, null);
         }
 
-        string sorted = string.CompareOrdinal(family, given) <= 0
-            ? string.Concat(family, " ", given)
-            : string.Concat(given, " ", family);
-        return (sorted, string.Concat(family, given));
+        return (SyllableKey(family, given) ?? SortedPair(family, given), string.Concat(family, given));
+    }
+
+    private static string SortedPair(string family, string given) =>
+        string.CompareOrdinal(family, given) <= 0 ? string.Concat(family, " ", given) : string.Concat(given, " ", family);
+
+    // Whether "Liu Mei Li" is Liu + Meili or Liumei + Li cannot be told from the text; the multiset of syllables can.
+    private static string? SyllableKey(string family, string given)
+    {
+        var table = Text.PinyinTable.Default;
+        var familySyllables = table.SegmentSyllables(family);
+        if (familySyllables is null) return null;
+        var givenSyllables = table.SegmentSyllables(given);
+        if (givenSyllables is null) return null;
+        if (familySyllables.Length + givenSyllables.Length == 2) return SortedPair(family, given);
+        var all = new string[familySyllables.Length + givenSyllables.Length];
+        familySyllables.CopyTo(all, 0);
+        givenSyllables.CopyTo(all, familySyllables.Length);
+        Array.Sort(all, StringComparer.Ordinal);
+        return string.Join(' ', all);
     }
 
     private static string? Compact(string? value)
