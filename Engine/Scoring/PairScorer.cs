@@ -27,7 +27,7 @@ public sealed class PairScorer
             if (comparisons.Count > 16) throw new FormatException("at most 16 comparisons per kind");
             foreach (var c in comparisons)
                 if (c.LevelCount > 15) throw new FormatException($"comparison '{c.Name}': at most 14 levels");
-            _byKind[(int)kind] = new KindScorer(comparisons.ToArray());
+            _byKind[(int)kind] = new KindScorer(comparisons.ToArray(), configuration);
         }
     }
 
@@ -174,28 +174,39 @@ public sealed class PairScorer
         // that must all hold; null when none.
         private readonly (int Comparison, int LevelMask)[][]?[] _waivers;
 
-        public KindScorer(CompiledComparison[] comparisons)
+        public KindScorer(CompiledComparison[] comparisons, MatchingConfiguration configuration)
         {
+            _configuration = configuration;
             Comparisons = comparisons;
             _waivers = new (int, int)[][]?[comparisons.Length];
             for (var i = 0; i < comparisons.Length; i++)
             {
                 var alternatives = comparisons[i].Definition.CapWaivedWhen;
                 if (alternatives.Count == 0) continue;
-                var compiled = new (int, int)[alternatives.Count][];
-                for (var w = 0; w < alternatives.Count; w++)
+                var compiled = new List<(int, int)[]>(alternatives.Count);
+                foreach (var alternative in alternatives)
                 {
                     var conditions = new List<(int, int)>();
-                    foreach (var condition in alternatives[w].Conditions()) conditions.Add(Compile(comparisons, i, condition));
-                    compiled[w] = conditions.ToArray();
+                    foreach (var condition in alternative.Conditions())
+                    {
+                        var c = Compile(comparisons, i, condition);
+                        // A condition on a comparison of the other party kind (an ID card for a company) never holds.
+                        if (c.Comparison < 0) { conditions = null; break; }
+                        conditions.Add(c);
+                    }
+                    if (conditions is not null) compiled.Add(conditions.ToArray());
                 }
-                _waivers[i] = compiled;
+                _waivers[i] = compiled.ToArray();
             }
         }
 
-        private static (int, int) Compile(CompiledComparison[] comparisons, int i, CapWaiverDefinition condition)
+        private readonly MatchingConfiguration _configuration;
+
+        /// <summary>(comparison index, level mask); index -1 when the comparison exists but not for this party kind.</summary>
+        private (int Comparison, int LevelMask) Compile(CompiledComparison[] comparisons, int i, CapWaiverDefinition condition)
         {
             var other = Array.FindIndex(comparisons, c => c.Name == condition.Comparison);
+            if (other < 0 && _configuration.Comparisons.Exists(c => c.Name == condition.Comparison)) return (-1, 0);
             if (other < 0)
                 throw new FormatException($"comparison '{comparisons[i].Name}': capWaivedWhen names unknown comparison '{condition.Comparison}'");
             var mask = 0;

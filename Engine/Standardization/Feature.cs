@@ -43,6 +43,8 @@ public enum Feature
     StreetName,
     /// <summary>House number on that road ("69").</summary>
     StreetNumber,
+    /// <summary>The system the record came from: two records of one system disagree in ways records of two systems do not.</summary>
+    SourceSystem,
 }
 
 public static class FeatureNames

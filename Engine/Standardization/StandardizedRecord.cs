@@ -17,6 +17,7 @@ public sealed class StandardizedRecord
         Key = key;
         Kind = kind;
         Values = new string?[FeatureNames.Count];
+        Values[(int)Feature.SourceSystem] = system;
     }
 
     /// <summary>Dense id within one resolution run (index into the run's record array).</summary>
