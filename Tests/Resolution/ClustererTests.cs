@@ -97,4 +97,39 @@ public class ClustererTests
         Assert.That(result.ClusterOf[2], Is.EqualTo(result.ClusterOf[1]));
         Assert.That(result.ClusterOf[0], Is.Not.EqualTo(result.ClusterOf[1]));
     }
+
+    private static ClusteringConstraints IdCards(params string?[] ids) => new()
+    {
+        CanRuleOut = ids.Select(id => id is not null).ToArray(),
+        RuledOut = (a, b) => ids[a] != ids[b],
+    };
+
+    [Test]
+    public void A_name_and_address_record_does_not_chain_customers_whose_id_cards_differ_though_no_pair_between_them_was_scored()
+    {
+        // 0 and 1 carry different ID cards but blocking never paired them; 2 holds only the shared name and address.
+        var pairs = new List<ScoredPair> { new(0, 2, 0.999f), new(1, 2, 0.998f) };
+        var result = Clusterer.Cluster(3, pairs, IdCards("110105195408104632", "110105198408104630", null));
+        Assert.That(result.ClusterOf[0], Is.Not.EqualTo(result.ClusterOf[1]));
+        Assert.That(result.ClusterOf[2], Is.Not.EqualTo(result.ClusterOf[0]), "2 matches both equally: a steward decides");
+        Assert.That(result.Reviews.Select(r => r.Reason), Has.Some.StartsWith("ambiguous"));
+    }
+
+    [Test]
+    public void Two_clusters_with_different_id_cards_do_not_join_through_a_strong_link_between_other_members()
+    {
+        // {0, 1} and {2, 3}: 0 and 2 hold different ID cards, the link 1–3 is strong, 0–2 was never scored.
+        var pairs = new List<ScoredPair> { new(0, 1, 0.99999f), new(2, 3, 0.99999f), new(1, 3, 0.999f) };
+        var result = Clusterer.Cluster(4, pairs, IdCards("110105195408104632", null, "110105198408104630", null));
+        Assert.That(result.ClusterOf[1], Is.Not.EqualTo(result.ClusterOf[3]));
+        Assert.That(result.Reviews.Select(r => r.Reason), Has.Some.Contains("identifiers differ"));
+    }
+
+    [Test]
+    public void Equal_id_cards_do_not_stop_a_join()
+    {
+        var pairs = new List<ScoredPair> { new(0, 1, 0.99999f), new(2, 3, 0.99999f), new(1, 3, 0.999f) };
+        var result = Clusterer.Cluster(4, pairs, IdCards("110105195408104632", null, "110105195408104632", null));
+        Assert.That(result.ClusterOf.Distinct().Count(), Is.EqualTo(1));
+    }
 }

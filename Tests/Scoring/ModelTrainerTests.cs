@@ -64,4 +64,18 @@ public class ModelTrainerTests
             Assert.That(c.Weight(c.M.Length - 1), Is.LessThan(0), $"{c.Name} disagreement");
         }
     }
+
+    [Test]
+    public void A_level_with_a_fixed_u_keeps_it_and_the_others_come_from_the_random_pairs()
+    {
+        var config = ThreeComparisons();
+        config.Comparisons[2].Levels[0].U = 1e-7;
+        var scorer = new PairScorer(config);
+        // 1,000 random pairs: phone shared in 10 of them (a household's landline), name exact in 20.
+        var random = new Dictionary<ulong, long> { [0x2233] = 970, [0x2133] = 10, [0x2231] = 20 };
+        var u = ModelTrainer.EstimateU(scorer, PartyKind.Person, random);
+        Assert.That(u[2][0], Is.EqualTo(1e-7));
+        Assert.That(u[2][1], Is.EqualTo(991.0 / 1002).Within(1e-9));
+        Assert.That(u[0][0], Is.EqualTo(21.0 / 1003).Within(1e-9));
+    }
 }
