@@ -9,7 +9,7 @@ internal readonly struct ComparisonTest
     private readonly int _feature;
     private readonly double _threshold;
 
-    private enum TestKind : byte { Exact, JaroWinkler, Levenshtein, Overlap, Prefix, DateNear, BothPresent, YearsApart, Nickname, Latin }
+    private enum TestKind : byte { Exact, JaroWinkler, Levenshtein, Overlap, Prefix, DateNear, BothPresent, YearsApart, Nickname, Latin, OtherScript }
 
     private ComparisonTest(TestKind kind, Feature feature, double threshold)
     {
@@ -42,8 +42,9 @@ internal readonly struct ComparisonTest
             "years_apart" => new(TestKind.YearsApart, feature, Need("minimum years between the two dates, e.g. 12")),
             "nickname" => new(TestKind.Nickname, feature, 0),
             "latin" => new(TestKind.Latin, feature, 0),
+            "other_script" => new(TestKind.OtherScript, feature, 0),
             _ => throw new FormatException(
-                $"comparison '{comparison}': unknown test '{c.Test}' (exact, jaro_winkler, levenshtein, overlap, prefix, date_near, years_apart, nickname, latin, present)"),
+                $"comparison '{comparison}': unknown test '{c.Test}' (exact, jaro_winkler, levenshtein, overlap, prefix, date_near, years_apart, nickname, latin, other_script, present)"),
         };
     }
 
@@ -65,6 +66,8 @@ internal readonly struct ComparisonTest
             TestKind.Nickname => Standardization.Names.EnglishNicknames.AreVariants(va, vb),
             // Both written in Latin letters: there, similar spelling is a typo; between Han names it is another name.
             TestKind.Latin => !Standardization.Text.TextNormalizer.ContainsHan(va) && !Standardization.Text.TextNormalizer.ContainsHan(vb),
+            // One written in Han, the other in Latin letters (a company's Chinese and English names).
+            TestKind.OtherScript => Standardization.Text.TextNormalizer.ContainsHan(va) != Standardization.Text.TextNormalizer.ContainsHan(vb),
             _ => false,
         };
     }

@@ -37,6 +37,11 @@ public enum Feature
     /// <summary>Division code of the region named in a company name.</summary>
     CompanyRegion,
     CreditCode,
+    /// <summary>
+    /// Pinyin of the first two characters of a Han company core (the trade name, 字号: 泰辉医药 → "taihui"), or the first
+    /// word of a Latin core ("taihui pharmaceutical" → "taihui"): a company's Chinese and English names share it.
+    /// </summary>
+    CompanyBrand,
     /// <summary>"branch" for a branch office (分公司, 支行 …), "main" otherwise: a branch and its head office are different parties.</summary>
     CompanyBranch,
     /// <summary>Road name in toneless pinyin without its type, direction as one letter ("xinhua s"): 新华南路 = "Xinhua South Road".</summary>

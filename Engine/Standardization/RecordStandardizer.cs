@@ -178,6 +178,19 @@ public sealed class RecordStandardizer
         // Pinyin of the core finds the same company written with a homophone or in another script.
         if (company.Core.Length > 0)
             record[Feature.NamePinyinKey] = TextNormalizer.ContainsHan(company.Core) ? _pinyin.ToPinyin(company.Core, separator: "") : company.Core;
+        record[Feature.CompanyBrand] = CompanyBrand(company.Core);
+    }
+
+    private string? CompanyBrand(string core)
+    {
+        if (TextNormalizer.ContainsHan(core))
+        {
+            if (core.Length < 2 || !TextNormalizer.IsHan(core[0]) || !TextNormalizer.IsHan(core[1])) return null;
+            return _pinyin.ToPinyin(core.AsSpan(0, 2), separator: "");
+        }
+        var space = core.IndexOf(' ');
+        var first = space < 0 ? core : core[..space];
+        return first.Length >= 4 ? first : null;
     }
 
     private void StandardizeAddress(SourceRecord source, StandardizedRecord record, Action<QualityFinding?> finding)

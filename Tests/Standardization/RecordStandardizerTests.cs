@@ -35,4 +35,15 @@ public class RecordStandardizerTests
         Assert.That(record[Feature.NationalId], Is.Null);
         Assert.That(record.Findings, Is.Not.Empty);
     }
+
+    [TestCase("兰州泰辉医药", "taihui")]
+    [TestCase("Lanzhou Taihui Pharmaceutical Co., Ltd.", "taihui")]
+    [TestCase("创纳信息技术(上海)有限责任公司", "chuangna")]
+    [TestCase("Shanghai Chuangna Information Technology Co., Ltd.", "chuangna")]
+    public void Chinese_and_english_company_names_share_the_trade_name(string name, string brand)
+    {
+        var record = new RecordStandardizer().Standardize(new SourceRecord("crm", "C1", PartyKind.Organization,
+            new Dictionary<string, string> { [CanonicalField.Name] = name }));
+        Assert.That(record[Feature.CompanyBrand], Is.EqualTo(brand));
+    }
 }
