@@ -104,24 +104,8 @@ internal sealed class SourcesFileReader
     private SourceDefinition ReadSource(JsonElement element, int index)
     {
         var subject = $"sources[{index}]";
-        if (element.ValueKind != JsonValueKind.Object)
-            throw Error(subject, null, $"each source must be a JSON object, not {Describe(element.ValueKind)}");
-
-        var system = element.TryGetProperty("system", out var systemElement)
-            ? RequireString(systemElement, subject, null, "\"system\"")
-            : throw Error(subject, null, "\"system\" is missing: name the source system");
-        subject = $"source '{system}'";
-        CheckNoDuplicateProperties(element, subject, system);
-        CheckKnownProperties(element, SourceProperties, subject, system);
-
-        var path = RequiredString(element, "path", subject, system);
-        var format = ReadFormat(element, path, subject, system);
-        var encoding = OptionalString(element, "encoding", subject, system);
-        if (encoding is not null && !TextEncodings.IsKnown(encoding))
-            throw Error(subject, system, $"unknown encoding '{encoding}' (use e.g. utf-8, gb18030, gbk, gb2312, big5)");
-        var delimiter = ReadDelimiter(element, format, subject, system);
-        var hasHeader = ReadLayoutBool(element, "header", format, subject, system);
-        var quoting = ReadLayoutBool(element, "quoting", format, subject, system);
+        var (system, path, format, encoding, delimiter, hasHeader, quoting) = ReadFile(element, ref subject, "source",
+            "name the source system", SourceProperties);
 
         var key = RequiredString(element, "key", subject, system);
         var kind = element.TryGetProperty("kind", out var kindElement) && kindElement.ValueKind != JsonValueKind.Null
@@ -152,18 +136,18 @@ internal sealed class SourcesFileReader
         return definition;
     }
 
-    private TransactionSourceDefinition ReadTransaction(JsonElement element, int index)
+    /// <summary>What a record source and a transaction source both say: the system, and where and how the file is written.</summary>
+    private (string System, string Path, SourceFormat Format, string? Encoding, char Delimiter, bool HasHeader, bool Quoting) ReadFile(
+        JsonElement element, ref string subject, string what, string missingSystemHint, HashSet<string> knownProperties)
     {
-        var subject = $"transactions[{index}]";
         if (element.ValueKind != JsonValueKind.Object)
-            throw Error(subject, null, $"each transaction source must be a JSON object, not {Describe(element.ValueKind)}");
-
+            throw Error(subject, null, $"each {what} must be a JSON object, not {Describe(element.ValueKind)}");
         var system = element.TryGetProperty("system", out var systemElement)
             ? RequireString(systemElement, subject, null, "\"system\"")
-            : throw Error(subject, null, "\"system\" is missing: name the source system the transactions belong to");
-        subject = $"transaction source '{system}'";
+            : throw Error(subject, null, $"\"system\" is missing: {missingSystemHint}");
+        subject = $"{what} '{system}'";
         CheckNoDuplicateProperties(element, subject, system);
-        CheckKnownProperties(element, TransactionProperties, subject, system);
+        CheckKnownProperties(element, knownProperties, subject, system);
 
         var path = RequiredString(element, "path", subject, system);
         var format = ReadFormat(element, path, subject, system);
@@ -173,6 +157,14 @@ internal sealed class SourcesFileReader
         var delimiter = ReadDelimiter(element, format, subject, system);
         var hasHeader = ReadLayoutBool(element, "header", format, subject, system);
         var quoting = ReadLayoutBool(element, "quoting", format, subject, system);
+        return (system, path, format, encoding, delimiter, hasHeader, quoting);
+    }
+
+    private TransactionSourceDefinition ReadTransaction(JsonElement element, int index)
+    {
+        var subject = $"transactions[{index}]";
+        var (system, path, format, encoding, delimiter, hasHeader, quoting) = ReadFile(element, ref subject, "transaction source",
+            "name the source system the transactions belong to", TransactionProperties);
         var key = RequiredString(element, "key", subject, system);
         var amount = RequiredString(element, "amount", subject, system);
 

@@ -8,70 +8,36 @@ namespace Mdm.Connectors.Reading;
 /// Turns a cursor's rows into records. Per row only the values of the planned columns and the fields dictionary are
 /// built. A key seen before in the same file is a reject; the first row with the key is kept.
 /// </summary>
-internal sealed class FileRecordSource : IRecordSource
+internal sealed class FileRecordSource : FileRowSource<SourceRow>, IRecordSource
 {
     private readonly SourceDefinition _source;
     private readonly RecordPlan _plan;
-    private readonly RowCursor _cursor;
-    private bool _started;
+    private readonly Dictionary<string, long> _firstLineOfKey = new(StringComparer.Ordinal);
+    private readonly StringBuilder _joiner = new(128);
+    private readonly string _keyColumn;
 
     public FileRecordSource(SourceDefinition source, RecordPlan plan, RowCursor cursor)
+        : base(source.System, cursor, plan.Slots.Count, plan.KeySlot)
     {
         _source = source;
         _plan = plan;
-        _cursor = cursor;
+        _keyColumn = plan.Slots[plan.KeySlot].Column;
     }
 
-    public string System => _source.System;
+    public IEnumerable<SourceRow> ReadRecords(CancellationToken cancellationToken = default) =>
+        ReadRows($"the records of source '{System}'", cancellationToken);
 
-    public IEnumerable<SourceRow> ReadRecords(CancellationToken cancellationToken = default)
+    protected override SourceRow Build(string?[] values, long line)
     {
-        if (_started) throw new InvalidOperationException($"the records of source '{System}' have already been read; open it again to re-read");
-        _started = true;
-        return Read(cancellationToken);
+        var recordKey = values[_plan.KeySlot];
+        if (recordKey is null) return Reject(Rejected(line, _keyColumn, "missing key", null));
+        if (!_firstLineOfKey.TryAdd(recordKey, line))
+            return Reject(Rejected(line, _keyColumn, $"duplicate key '{recordKey}' (first seen at line {_firstLineOfKey[recordKey]})", recordKey));
+        var record = BuildRecord(recordKey, values, line, _joiner, out var deleted);
+        return new SourceRow(record, null, deleted);
     }
 
-    private IEnumerable<SourceRow> Read(CancellationToken cancellationToken)
-    {
-        var values = new string?[_plan.Slots.Count];
-        var firstLineOfKey = new Dictionary<string, long>(StringComparer.Ordinal);
-        var joiner = new StringBuilder(128);
-        var keyColumn = _plan.Slots[_plan.KeySlot].Column;
-        while (_cursor.MoveNext())
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            var line = _cursor.Line;
-
-            if (_cursor.ProblemReason is { } problem)
-            {
-                var field = _cursor.ProblemField;
-                string? key = null;
-                if (_cursor.CanReadValues && _cursor.ReadValues(values)) key = values[_plan.KeySlot]; // for the reject only
-                yield return Reject(line, field, problem, key);
-                continue;
-            }
-            if (!_cursor.ReadValues(values))
-            {
-                yield return Reject(line, _cursor.ProblemField, _cursor.ProblemReason!, null);
-                continue;
-            }
-
-            var recordKey = values[_plan.KeySlot];
-            if (recordKey is null)
-            {
-                yield return Reject(line, keyColumn, "missing key", null);
-                continue;
-            }
-            if (!firstLineOfKey.TryAdd(recordKey, line))
-            {
-                yield return Reject(line, keyColumn, $"duplicate key '{recordKey}' (first seen at line {firstLineOfKey[recordKey]})", recordKey);
-                continue;
-            }
-
-            var record = BuildRecord(recordKey, values, line, joiner, out var deleted);
-            yield return new SourceRow(record, null, deleted);
-        }
-    }
+    protected override SourceRow Reject(RejectedRow rejected) => new(null, rejected);
 
     private SourceRecord BuildRecord(string key, string?[] values, long line, StringBuilder joiner, out bool deleted)
     {
@@ -114,8 +80,4 @@ internal sealed class FileRecordSource : IRecordSource
         return count <= 1 ? first : joiner.ToString();
     }
 
-    private SourceRow Reject(long line, string? field, string reason, string? key) =>
-        new(null, new RejectedRow(_source.System, line, field, reason, _cursor.RawText, key));
-
-    public void Dispose() => _cursor.Dispose();
 }
