@@ -414,13 +414,12 @@ public sealed partial class MdmEngine : IDisposable
     }
 
     /// <summary>Lets the clusterer ask the scorer about pairs blocking never scored (see <see cref="ClusteringConstraints.RuledOut"/>).</summary>
-    private void AddIdentifierEvidence(ClusteringConstraints constraints, StandardizedRecord[] records, PairScorer scorer)
+    private static void AddIdentifierEvidence(ClusteringConstraints constraints, StandardizedRecord[] records, PairScorer scorer)
     {
-        var cannot = _matching.CannotLinkThreshold;
         var can = new bool[records.Length];
-        for (var i = 0; i < records.Length; i++) can[i] = scorer.CanRuleOut(records[i], cannot);
+        for (var i = 0; i < records.Length; i++) can[i] = scorer.CanRuleOut(records[i]);
         constraints.CanRuleOut = can;
-        constraints.RuledOut = (a, b) => records[a].Kind == records[b].Kind && scorer.Probability(records[a], records[b]) < cannot;
+        constraints.RuledOut = (a, b) => scorer.RulesOut(records[a], records[b]);
     }
 }
 

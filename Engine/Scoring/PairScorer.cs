@@ -68,15 +68,33 @@ public sealed class PairScorer
     }
 
     /// <summary>
-    /// Whether the record holds a value whose disagreement caps a pair below <paramref name="cannotLinkThreshold"/> (an ID
-    /// card, a birth date): only such records can rule a match out on their own.
+    /// Whether the record holds a value whose disagreement caps a pair below the cannot-link threshold (an ID card, a
+    /// birth date): only such records can rule a match out on their own.
     /// </summary>
-    public bool CanRuleOut(StandardizedRecord record, double cannotLinkThreshold)
+    public bool CanRuleOut(StandardizedRecord record)
     {
-        var cannot = FellegiSunterModel.ToWeight(cannotLinkThreshold);
-        foreach (var c in Scorer(record.Kind).Comparisons)
-            if (c.LowestCapWeight < cannot && c.HasValue(record)) return true;
+        var scorer = Scorer(record.Kind);
+        foreach (var i in scorer.RuleOutComparisons)
+            if (scorer.Comparisons[i].HasValue(record)) return true;
         return false;
+    }
+
+    /// <summary>
+    /// Whether the pair's own values rule a match out (its probability is below the cannot-link threshold). Cheap when
+    /// no capping comparison lands on a capping level, which is the common case: only then is the whole pair scored.
+    /// </summary>
+    public bool RulesOut(StandardizedRecord a, StandardizedRecord b)
+    {
+        if (a.Kind != b.Kind) return false;
+        var scorer = Scorer(a.Kind);
+        var cannot = scorer.CannotLinkWeight;
+        var capped = false;
+        foreach (var i in scorer.RuleOutComparisons)
+        {
+            var level = scorer.Comparisons[i].Evaluate(a, b);
+            if (level >= 0 && scorer.Comparisons[i].CapWeight(level) < cannot) { capped = true; break; }
+        }
+        return capped && MatchWeight(a, b) < cannot;
     }
 
     public static int LevelOf(ulong pattern, int comparison) => (int)((pattern >> (4 * comparison)) & 0xF) - 1;
@@ -177,6 +195,11 @@ public sealed class PairScorer
         public KindScorer(CompiledComparison[] comparisons, MatchingConfiguration configuration)
         {
             _configuration = configuration;
+            CannotLinkWeight = FellegiSunterModel.ToWeight(configuration.CannotLinkThreshold);
+            var ruleOut = new List<int>();
+            for (var i = 0; i < comparisons.Length; i++)
+                if (comparisons[i].LowestCapWeight < CannotLinkWeight) ruleOut.Add(i);
+            RuleOutComparisons = ruleOut.ToArray();
             Comparisons = comparisons;
             _waivers = new (int, int)[][]?[comparisons.Length];
             for (var i = 0; i < comparisons.Length; i++)
@@ -201,6 +224,11 @@ public sealed class PairScorer
         }
 
         private readonly MatchingConfiguration _configuration;
+
+        public double CannotLinkWeight { get; }
+
+        /// <summary>Comparisons with a level capped below the cannot-link threshold.</summary>
+        public int[] RuleOutComparisons { get; }
 
         /// <summary>(comparison index, level mask); index -1 when the comparison exists but not for this party kind.</summary>
         private (int Comparison, int LevelMask) Compile(CompiledComparison[] comparisons, int i, CapWaiverDefinition condition)
