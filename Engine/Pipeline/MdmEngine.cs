@@ -237,26 +237,12 @@ public sealed partial class MdmEngine : IDisposable
         var scorer = new PairScorer(_matching, tf);
         var keys = new BlockingKeyBuilder(_matching);
 
-        // 2. Index and block. The index stays as the live index for later incremental and real-time resolutions.
+        // 2. Block in memory; the index, which later incremental and real-time resolutions look candidates up in, is built
+        // meanwhile on a thread of its own (it needs a core for tens of seconds at 1M records; the stages after blocking
+        // leave one idle much of the time, the store write all of it) and committed just before the store's write commits.
         var epoch = Guid.NewGuid().ToString("N");
-        CandidatePairs candidates;
-        using (var index = CandidateIndex.Open(_indexPath, keys, create: true))
-        {
-            var chunks = Partitioner.Create(0, records.Length, Math.Max(1000, records.Length / 64 + 1));
-            var indexed = 0L;
-            Parallel.ForEach(chunks, new ParallelOptions { CancellationToken = cancellationToken }, range =>
-            {
-                index.Add(records, range.Item1, range.Item2);
-                var done = Interlocked.Add(ref indexed, range.Item2 - range.Item1);
-                Progress?.Report(new ProgressUpdate("index", done, records.Length));
-            });
-            Stage("index");
-            index.Commit();
-            Stage("index_commit");
-            candidates = index.BlockAll(idToIndex);
-            // Committed before the store: a crash in between leaves the store's old epoch, so the next run rebuilds.
-            index.Commit(epoch, runId);
-        }
+        using var indexBuild = new BackgroundIndexBuild(CandidateIndex.Open(_indexPath, keys, create: true), records, Progress, cancellationToken);
+        var candidates = BatchBlocker.Block(keys, records, cancellationToken);
         summary.CandidatePairs = candidates.Count;
         foreach (var n in candidates.Statistics.OversizedBlocks) summary.OversizedBlocks += n;
         Stage("block");
@@ -310,10 +296,12 @@ public sealed partial class MdmEngine : IDisposable
 
         // 7. Golden IDs, golden records, cross-reference.
         var assembled = new ResolutionAssembler(_store, _matching).Assemble(records, clustering, scored, weights, patterns, scorer, summary, previous, scope: null);
-        var write = assembled.Write with { IndexEpoch = epoch, TermFrequencies = tf.Serialize() };
+        // Committed before the store: a crash in between leaves the store's old epoch, so the next run rebuilds.
+        var write = assembled.Write with { IndexEpoch = epoch, TermFrequencies = tf.Serialize(), BeforeCommit = () => indexBuild.Finish(epoch, runId) };
         Stage("survivorship");
         _store.WriteResolution(write, runId);
         Stage("write");
+        summary.StageSeconds["index_background"] = Math.Round(indexBuild.Seconds, 3);
         foreach (var (part, seconds) in _store.LastWriteSeconds) summary.StageSeconds["write." + part] = seconds;
         return summary;
     }

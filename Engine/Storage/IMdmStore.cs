@@ -177,4 +177,9 @@ public sealed record ResolutionWrite
     public string? IndexEpoch { get; init; }
     /// <summary>Term-frequency snapshot to keep with the resolution, when it changed.</summary>
     public byte[]? TermFrequencies { get; init; }
+    /// <summary>
+    /// Runs inside the write, just before its commit: a full resolution finishes and commits the candidate index it has
+    /// been building meanwhile (the index must be committed before the store names its epoch).
+    /// </summary>
+    public Action? BeforeCommit { get; init; }
 }

@@ -443,6 +443,12 @@ public sealed class SqliteMdmStore : IMdmStore
         SetMeta("resolution_pending", "0", tx);
         // Resolved through the latest run that wrote records: a real-time session's run stays open while it resolves.
         SetMeta("resolved_run", Math.Max(runId, ResolvedRun).ToString(CultureInfo.InvariantCulture), tx);
+        if (write.BeforeCommit is { } beforeCommit)
+        {
+            Lap("meta");
+            beforeCommit();
+            Lap("index_wait");
+        }
         tx.Commit();
         Lap("commit");
         LastWriteSeconds = timings;
