@@ -88,6 +88,8 @@ internal sealed class ResolutionAssembler(IMdmStore store, MatchingConfiguration
             return c != 0 ? c : string.CompareOrdinal(x.Key, y.Key);
         });
 
+        summary.StageSeconds["survivorship.xref"] = Math.Round(sub.Elapsed.TotalSeconds, 3); sub.Restart();
+
         var links = new List<StoredLink>();
         for (var i = 0; i < scored.Length; i++)
         {
@@ -100,6 +102,8 @@ internal sealed class ResolutionAssembler(IMdmStore store, MatchingConfiguration
             if (same && p.Probability >= matching.LinkThreshold) summary.LinkedPairs++;
         }
 
+        summary.StageSeconds["survivorship.links"] = Math.Round(sub.Elapsed.TotalSeconds, 3); sub.Restart();
+
         var reviews = new List<ReviewTask>(clustering.Reviews.Count);
         foreach (var r in clustering.Reviews)
         {
@@ -109,7 +113,11 @@ internal sealed class ResolutionAssembler(IMdmStore store, MatchingConfiguration
                 Math.Round(r.Probability, 6), r.Reason, JsonSerializer.Serialize(explanation, ModelJson.Options), "open"));
         }
 
+        summary.StageSeconds["survivorship.reviews"] = Math.Round(sub.Elapsed.TotalSeconds, 3); sub.Restart();
+
         var events = Events(records, clusters, memberIds, assignment, clusterIndexOf, scored, scorer, previous, summary);
+
+        summary.StageSeconds["survivorship.events"] = Math.Round(sub.Elapsed.TotalSeconds, 3); sub.Restart();
 
         var findings = new List<(int, Quality.QualityFinding)>();
         foreach (var r in records) foreach (var f in r.Findings) findings.Add((r.Id, f));
@@ -119,6 +127,8 @@ internal sealed class ResolutionAssembler(IMdmStore store, MatchingConfiguration
         summary.CrossSystemCustomers += clusters.Count(c => c.Select(i => records[i].System).Distinct().Skip(1).Any());
         summary.ReviewTasks += reviews.Count;
         summary.QualityFindings += findings.Count;
+
+        summary.StageSeconds["survivorship.findings"] = Math.Round(sub.Elapsed.TotalSeconds, 3); sub.Restart();
 
         var write = new ResolutionWrite
         {
