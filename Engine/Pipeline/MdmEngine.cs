@@ -27,6 +27,12 @@ public sealed partial class MdmEngine : IDisposable
     /// <summary>Records standardized while this engine ingested them (by store id); resolution reads the rest from the store.</summary>
     private readonly Dictionary<int, StandardizedRecord> _fresh = [];
 
+    /// <summary>
+    /// On a store never resolved the next resolution is a full one: its candidate index is built from ingest on, fed the
+    /// records as they are standardized (see <see cref="BackgroundIndexBuild"/>).
+    /// </summary>
+    private BackgroundIndexBuild? _earlyIndex;
+
     public MdmEngine(IMdmStore store, MatchingConfiguration matching, string indexPath, RecordStandardizer? standardizer = null)
     {
         _store = store;
@@ -50,6 +56,8 @@ public sealed partial class MdmEngine : IDisposable
     {
         var summary = new SystemLoadSummary { System = profile.System };
         var clock = Stopwatch.StartNew();
+        if (_earlyIndex is null && _store.IndexEpoch is null)
+            _earlyIndex = new BackgroundIndexBuild(CandidateIndex.Open(_indexPath, new BlockingKeyBuilder(_matching), create: true), Progress);
         _store.SaveSystemProfile(profile, runId);
         var states = _store.LoadRecordStates(profile.System);
         var seen = new HashSet<string>(StringComparer.Ordinal);
@@ -154,6 +162,7 @@ public sealed partial class MdmEngine : IDisposable
             });
             lock (_fresh)
                 foreach (var std in standardized) _fresh[std.Id] = std;
+            _earlyIndex?.Feed(standardized);
         }, ct);
     }
 
@@ -241,7 +250,19 @@ public sealed partial class MdmEngine : IDisposable
         // meanwhile on a thread of its own (it needs a core for tens of seconds at 1M records; the stages after blocking
         // leave one idle much of the time, the store write all of it) and committed just before the store's write commits.
         var epoch = Guid.NewGuid().ToString("N");
-        using var indexBuild = new BackgroundIndexBuild(CandidateIndex.Open(_indexPath, keys, create: true), records, Progress, cancellationToken);
+        var indexBuild = _earlyIndex;
+        _earlyIndex = null;
+        if (indexBuild is not null && !indexBuild.Complete(records, idToIndex))
+        {
+            indexBuild.Dispose();
+            indexBuild = null;
+        }
+        if (indexBuild is null)
+        {
+            indexBuild = new BackgroundIndexBuild(CandidateIndex.Open(_indexPath, keys, create: true), Progress);
+            indexBuild.Complete(records, idToIndex);
+        }
+        using var indexBuilding = indexBuild;
         var candidates = BatchBlocker.Block(keys, records, cancellationToken);
         summary.CandidatePairs = candidates.Count;
         foreach (var n in candidates.Statistics.OversizedBlocks) summary.OversizedBlocks += n;
@@ -297,7 +318,7 @@ public sealed partial class MdmEngine : IDisposable
         // 7. Golden IDs, golden records, cross-reference.
         var assembled = new ResolutionAssembler(_store, _matching).Assemble(records, clustering, scored, weights, patterns, scorer, summary, previous, scope: null);
         // Committed before the store: a crash in between leaves the store's old epoch, so the next run rebuilds.
-        var write = assembled.Write with { IndexEpoch = epoch, TermFrequencies = tf.Serialize(), BeforeCommit = () => indexBuild.Finish(epoch, runId) };
+        var write = assembled.Write with { IndexEpoch = epoch, TermFrequencies = tf.Serialize(), BeforeCommit = () => indexBuild.Finish(epoch, runId, cancellationToken) };
         Stage("survivorship");
         _store.WriteResolution(write, runId);
         Stage("write");
