@@ -320,6 +320,9 @@ public sealed partial class MdmEngine : IDisposable
         // Committed before the store: a crash in between leaves the store's old epoch, so the next run rebuilds.
         var write = assembled.Write with { IndexEpoch = epoch, TermFrequencies = tf.Serialize(), BeforeCommit = () => indexBuild.Finish(epoch, runId, cancellationToken) };
         Stage("survivorship");
+        // This method runs once per process, so unoptimized (tier 0), where every local stays reachable to its end: the
+        // pair arrays (hundreds of MB at 1M records) are let go before the write, when the most is alive.
+        candidates = null!; pairs = null!; patterns = null!; scored = null!; weights = null!; clustering = null!; assembled = null!;
         _store.WriteResolution(write, runId);
         Stage("write");
         summary.StageSeconds["index_background"] = Math.Round(indexBuild.Seconds, 3);
