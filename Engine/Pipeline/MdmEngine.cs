@@ -228,6 +228,10 @@ public sealed partial class MdmEngine : IDisposable
         var clock = Stopwatch.StartNew();
         void Stage(string name) { summary.StageSeconds[name] = Math.Round(clock.Elapsed.TotalSeconds, 3); clock.Restart(); }
 
+        // What ingest wrote is folded back into the database file meanwhile, on a connection of its own (the resolution only
+        // reads until its write): the checkpoint at the run's end then has only the resolution's pages left.
+        _store.StartBackgroundCheckpoints();
+
         // 1. Standardize.
         var profiles = _store.LoadSystemProfiles();
         var records = StandardizeAll(profiles, cancellationToken);
