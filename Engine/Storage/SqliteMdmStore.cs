@@ -22,7 +22,9 @@ public sealed class SqliteMdmStore : IMdmStore
         if (!string.IsNullOrEmpty(dir)) Directory.CreateDirectory(dir);
         _connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString());
         _connection.Open();
-        Execute("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA temp_store=MEMORY; PRAGMA cache_size=-200000; PRAGMA foreign_keys=OFF;");
+        // A 64 MB page cache: bulk writes append in key order and need little; 200 MB only added to a 1M-record load's
+        // peak memory (measured: no slower).
+        Execute("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA temp_store=MEMORY; PRAGMA cache_size=-65536; PRAGMA foreign_keys=OFF;");
         SqliteSchema.Migrate(_connection);
     }
 
@@ -810,7 +812,9 @@ internal static class StoreJson
 /// <summary>Source fields as a JSON object; readable Chinese (not \u-escaped) so the store stays inspectable.</summary>
 internal static class FieldsJson
 {
-    public static string Serialize(IReadOnlyDictionary<string, string> fields)
+    public static string Serialize(IReadOnlyDictionary<string, string> fields) => System.Text.Encoding.UTF8.GetString(SerializeUtf8(fields));
+
+    public static byte[] SerializeUtf8(IReadOnlyDictionary<string, string> fields)
     {
         var keys = fields.Keys.ToArray();
         Array.Sort(keys, StringComparer.Ordinal);
@@ -821,16 +825,16 @@ internal static class FieldsJson
             foreach (var k in keys) w.WriteString(k, fields[k]);
             w.WriteEndObject();
         }
-        return System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
+        return buffer.WrittenSpan.ToArray();
     }
 
     /// <summary>
     /// Lineage grouped by where values came from and why: [{"system": s, "key": k, "rule": r, "fields": [f, …]}, …], groups
     /// in the order of their first field. A million golden records' lineage was most of the bytes a full load wrote
-    /// (one object per field repeated the same source and rule); grouped it is about a third. <see cref="GoldenLineage.Parse"/>
+    /// (one object per field repeated the same source and rule); grouped it is about half (1M records: 388 → 186 MB). <see cref="GoldenLineage.Parse"/>
     /// reads it back per field. Written by hand: the reflection serializer was the slowest part of a write.
     /// </summary>
-    public static string SerializeLineage(IReadOnlyDictionary<string, FieldLineage> lineage)
+    public static byte[] SerializeLineageUtf8(IReadOnlyDictionary<string, FieldLineage> lineage)
     {
         // Few fields (≤ 16) and fewer groups: a linear search per field beats hashing.
         var groups = new List<(FieldLineage Source, List<string> Fields)>(4);
@@ -858,7 +862,7 @@ internal static class FieldsJson
             }
             w.WriteEndArray();
         }
-        return System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
+        return buffer.WrittenSpan.ToArray();
     }
 
     private static bool SameSource(FieldLineage a, FieldLineage b) =>
