@@ -41,9 +41,18 @@ public sealed class BlockingKeyBuilder
     public static int RuleOf(ReadOnlySpan<byte> termUtf8) => (termUtf8[0] - '0') * 10 + (termUtf8[1] - '0');
 
     /// <summary>Adds the record's blocking terms to <paramref name="keys"/>.</summary>
-    public void AddKeys(StandardizedRecord record, List<string> keys, StringBuilder? scratch = null)
+    public void AddKeys(StandardizedRecord record, List<string> keys, StringBuilder? scratch = null) =>
+        ForEachKey(record, scratch ?? new StringBuilder(64), keys, static (list, rule, hash) => list.Add(Term(rule, hash)));
+
+    /// <summary>
+    /// The record's blocking keys as (rule, 64-bit hash): the same keys as <see cref="AddKeys"/> (a term is the rule number
+    /// and the hash in base 64, so equal terms are equal pairs), without making a string per key. Batch blocking groups these.
+    /// </summary>
+    public void AddKeyHashes(StandardizedRecord record, List<(int Rule, ulong Hash)> keys, StringBuilder scratch) =>
+        ForEachKey(record, scratch, keys, static (list, rule, hash) => list.Add((rule, hash)));
+
+    private void ForEachKey<T>(StandardizedRecord record, StringBuilder sb, T state, Action<T, int, ulong> emit)
     {
-        var sb = scratch ?? new StringBuilder(64);
         for (var r = 0; r < _rules.Length; r++)
         {
             var rule = _rules[r];
@@ -56,20 +65,25 @@ public sealed class BlockingKeyBuilder
             if (!complete) continue;
             if (rule.MultiValuedIndex < 0)
             {
-                keys.Add(Compose(sb, r, record, rule, null));
+                emit(state, r, Hash(sb, r, record, rule, null));
                 continue;
             }
             foreach (var value in record[rule.Features[rule.MultiValuedIndex]]!.Split(' ', StringSplitOptions.RemoveEmptyEntries))
-                keys.Add(Compose(sb, r, record, rule, value));
+                emit(state, r, Hash(sb, r, record, rule, value));
         }
     }
 
-    private static string Compose(StringBuilder sb, int ruleNumber, StandardizedRecord record, Rule rule, string? multiValue)
+    private static ulong Hash(StringBuilder sb, int ruleNumber, StandardizedRecord record, Rule rule, string? multiValue)
     {
         Describe(sb, ruleNumber, record, rule, multiValue);
         var text = sb.Length <= 256 ? stackalloc char[sb.Length] : new char[sb.Length];
         sb.CopyTo(0, text, sb.Length);
-        var hash = System.IO.Hashing.XxHash64.HashToUInt64(System.Runtime.InteropServices.MemoryMarshal.AsBytes(text));
+        return System.IO.Hashing.XxHash64.HashToUInt64(System.Runtime.InteropServices.MemoryMarshal.AsBytes(text));
+    }
+
+    /// <summary>The index term of a key: two digits of rule number, then the hash's 8 bytes in base 64 (11 characters).</summary>
+    private static string Term(int ruleNumber, ulong hash)
+    {
         Span<byte> bytes = stackalloc byte[8];
         System.Buffers.Binary.BinaryPrimitives.WriteUInt64BigEndian(bytes, hash);
         Span<char> term = stackalloc char[13];

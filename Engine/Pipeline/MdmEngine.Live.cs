@@ -140,7 +140,12 @@ public sealed partial class MdmEngine
 
     public void Dispose()
     {
-        lock (_gate) CloseLive();
+        lock (_gate)
+        {
+            CloseLive();
+            _earlyIndex?.Dispose();
+            _earlyIndex = null;
+        }
     }
 
     private StandardizedRecord[] StandardizeStored(List<StoredSourceRecord> stored, IReadOnlyDictionary<string, SystemProfile> profiles)

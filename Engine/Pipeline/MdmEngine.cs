@@ -19,6 +19,9 @@ public sealed partial class MdmEngine : IDisposable
 {
     private const int IngestChunk = 20_000;
 
+    /// <summary>Runs this large give memory back before survivorship (see <see cref="ResolveFull"/>); small ones need not pay for a full collection.</summary>
+    private const int LargeRunRecords = 200_000;
+
     private readonly IMdmStore _store;
     private readonly MatchingConfiguration _matching;
     private readonly string _indexPath;
@@ -26,6 +29,12 @@ public sealed partial class MdmEngine : IDisposable
 
     /// <summary>Records standardized while this engine ingested them (by store id); resolution reads the rest from the store.</summary>
     private readonly Dictionary<int, StandardizedRecord> _fresh = [];
+
+    /// <summary>
+    /// On a store never resolved the next resolution is a full one: its candidate index is built from ingest on, fed the
+    /// records as they are standardized (see <see cref="BackgroundIndexBuild"/>).
+    /// </summary>
+    private BackgroundIndexBuild? _earlyIndex;
 
     public MdmEngine(IMdmStore store, MatchingConfiguration matching, string indexPath, RecordStandardizer? standardizer = null)
     {
@@ -50,6 +59,8 @@ public sealed partial class MdmEngine : IDisposable
     {
         var summary = new SystemLoadSummary { System = profile.System };
         var clock = Stopwatch.StartNew();
+        if (_earlyIndex is null && _store.IndexEpoch is null)
+            _earlyIndex = new BackgroundIndexBuild(CandidateIndex.Open(_indexPath, new BlockingKeyBuilder(_matching), create: true), Progress);
         _store.SaveSystemProfile(profile, runId);
         var states = _store.LoadRecordStates(profile.System);
         var seen = new HashSet<string>(StringComparer.Ordinal);
@@ -154,6 +165,7 @@ public sealed partial class MdmEngine : IDisposable
             });
             lock (_fresh)
                 foreach (var std in standardized) _fresh[std.Id] = std;
+            _earlyIndex?.Feed(standardized);
         }, ct);
     }
 
@@ -219,6 +231,10 @@ public sealed partial class MdmEngine : IDisposable
         var clock = Stopwatch.StartNew();
         void Stage(string name) { summary.StageSeconds[name] = Math.Round(clock.Elapsed.TotalSeconds, 3); clock.Restart(); }
 
+        // What ingest wrote is folded back into the database file meanwhile, on a connection of its own (the resolution only
+        // reads until its write): the checkpoint at the run's end then has only the resolution's pages left.
+        _store.StartBackgroundCheckpoints();
+
         // 1. Standardize.
         var profiles = _store.LoadSystemProfiles();
         var records = StandardizeAll(profiles, cancellationToken);
@@ -237,26 +253,24 @@ public sealed partial class MdmEngine : IDisposable
         var scorer = new PairScorer(_matching, tf);
         var keys = new BlockingKeyBuilder(_matching);
 
-        // 2. Index and block. The index stays as the live index for later incremental and real-time resolutions.
+        // 2. Block in memory; the index, which later incremental and real-time resolutions look candidates up in, is built
+        // meanwhile on a thread of its own (it needs a core for tens of seconds at 1M records; the stages after blocking
+        // leave one idle much of the time, the store write all of it) and committed just before the store's write commits.
         var epoch = Guid.NewGuid().ToString("N");
-        CandidatePairs candidates;
-        using (var index = CandidateIndex.Open(_indexPath, keys, create: true))
+        var indexBuild = _earlyIndex;
+        _earlyIndex = null;
+        if (indexBuild is not null && !indexBuild.Complete(records, idToIndex))
         {
-            var chunks = Partitioner.Create(0, records.Length, Math.Max(1000, records.Length / 64 + 1));
-            var indexed = 0L;
-            Parallel.ForEach(chunks, new ParallelOptions { CancellationToken = cancellationToken }, range =>
-            {
-                index.Add(records, range.Item1, range.Item2);
-                var done = Interlocked.Add(ref indexed, range.Item2 - range.Item1);
-                Progress?.Report(new ProgressUpdate("index", done, records.Length));
-            });
-            Stage("index");
-            index.Commit();
-            Stage("index_commit");
-            candidates = index.BlockAll(idToIndex);
-            // Committed before the store: a crash in between leaves the store's old epoch, so the next run rebuilds.
-            index.Commit(epoch, runId);
+            indexBuild.Dispose();
+            indexBuild = null;
         }
+        if (indexBuild is null)
+        {
+            indexBuild = new BackgroundIndexBuild(CandidateIndex.Open(_indexPath, keys, create: true), Progress);
+            indexBuild.Complete(records, idToIndex);
+        }
+        using var indexBuilding = indexBuild;
+        var candidates = BatchBlocker.Block(keys, records, cancellationToken);
         summary.CandidatePairs = candidates.Count;
         foreach (var n in candidates.Statistics.OversizedBlocks) summary.OversizedBlocks += n;
         Stage("block");
@@ -309,12 +323,21 @@ public sealed partial class MdmEngine : IDisposable
         summary.RefusedLinks = clustering.RefusedLinks;
         Stage("cluster");
 
-        // 7. Golden IDs, golden records, cross-reference.
+        // 7. Golden IDs, golden records, cross-reference. The run's memory peaks here (golden rows, links and events join
+        // the records): first the blocking buffers and pair arrays, garbage by now, are collected and their memory handed
+        // back (a 1M-record load held ~1.5 GB more than its live heap at this point; the collection takes about a second).
+        candidates = null!; pairs = null!;
+        if (records.Length >= LargeRunRecords) GC.Collect(2, GCCollectionMode.Aggressive, blocking: true, compacting: true);
         var assembled = new ResolutionAssembler(_store, _matching).Assemble(records, clustering, scored, weights, patterns, scorer, summary, previous, scope: null);
-        var write = assembled.Write with { IndexEpoch = epoch, TermFrequencies = tf.Serialize() };
+        // Committed before the store: a crash in between leaves the store's old epoch, so the next run rebuilds.
+        var write = assembled.Write with { IndexEpoch = epoch, TermFrequencies = tf.Serialize(), BeforeCommit = () => indexBuild.Finish(epoch, runId, cancellationToken) };
         Stage("survivorship");
+        // This method runs once per process, so unoptimized (tier 0), where every local stays reachable to its end: the
+        // pair arrays (hundreds of MB at 1M records) are let go before the write, when the most is alive.
+        patterns = null!; scored = null!; weights = null!; clustering = null!; assembled = null!;
         _store.WriteResolution(write, runId);
         Stage("write");
+        summary.StageSeconds["index_background"] = Math.Round(indexBuild.Seconds, 3);
         foreach (var (part, seconds) in _store.LastWriteSeconds) summary.StageSeconds["write." + part] = seconds;
         return summary;
     }
