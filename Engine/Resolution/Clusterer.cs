@@ -176,7 +176,6 @@ public sealed class Clusterer
 
         private readonly Func<int, int, bool>? _ruledOut;
         private readonly bool[]? _canRuleOut;
-        private readonly Dictionary<long, bool> _ruledOutCache = new();
 
         /// <summary>A pair of <paramref name="small"/> × <paramref name="large"/> whose own values rule a match out; (-1, -1) when none.</summary>
         public (int A, int B) RuledOutPair(List<int> small, List<int> large)
@@ -189,9 +188,7 @@ public sealed class Clusterer
                 foreach (var b in large)
                 {
                     if (!can[b]) continue;
-                    var key = Key(a, b);
-                    if (!_ruledOutCache.TryGetValue(key, out var ruled)) _ruledOutCache[key] = ruled = _ruledOut(a, b);
-                    if (ruled) return (a, b);
+                    if (_ruledOut(a, b)) return (a, b);
                 }
             }
             return (-1, -1);
