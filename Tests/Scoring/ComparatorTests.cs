@@ -40,4 +40,43 @@ public class ComparatorTests
         var ex = Assert.Throws<FormatException>(() => new PairScorer(config));
         Assert.That(ex!.Message, Does.Contain("shoe_size").And.Contain("comparison 'x'"));
     }
+
+    [Test]
+    public void Jaro_winkler_gives_f23s_value_to_the_bit()
+    {
+        // The stack-memory version must decide every threshold exactly as the library it replaces on the hot path.
+        var f23 = new F23.StringSimilarity.JaroWinkler();
+        string[] names = ["wei zhang", "zhang wei", "murphy hannah", "murpyh hannah", "dixon", "dicksonx", "martha", "marhta",
+            "chuangnaxinxijishu", "chuangna information technology", "a", "ab", "ba", "", "xiao ming zhang", "ming xiao zhang"];
+        foreach (var a in names)
+            foreach (var b in names)
+                Assert.That(Comparators.JaroWinkler(a, b), Is.EqualTo(f23.Similarity(a, b)), $"'{a}' vs '{b}'");
+        var random = new Random(7);
+        const string alphabet = "abcdeghijklmnoprstuwxyz ";
+        for (var n = 0; n < 20_000; n++)
+        {
+            var a = RandomText(random, alphabet, random.Next(0, 30));
+            var b = random.Next(3) == 0 ? Mutate(random, a, alphabet) : RandomText(random, alphabet, random.Next(0, 30));
+            Assert.That(Comparators.JaroWinkler(a, b), Is.EqualTo(f23.Similarity(a, b)), $"'{a}' vs '{b}'");
+        }
+    }
+
+    private static string RandomText(Random random, string alphabet, int length)
+    {
+        var chars = new char[length];
+        for (var i = 0; i < length; i++) chars[i] = alphabet[random.Next(alphabet.Length)];
+        return new string(chars);
+    }
+
+    private static string Mutate(Random random, string text, string alphabet)
+    {
+        var chars = text.ToCharArray();
+        if (chars.Length > 1)
+        {
+            var i = random.Next(chars.Length - 1);
+            (chars[i], chars[i + 1]) = (chars[i + 1], chars[i]);
+            chars[random.Next(chars.Length)] = alphabet[random.Next(alphabet.Length)];
+        }
+        return new string(chars);
+    }
 }
