@@ -87,12 +87,7 @@ public static class BatchBlocker
                 if (n < 2) continue;
                 if (n > keys.MaxBlockSize(rule)) { stats.OversizedBlocks[rule]++; continue; }
                 stats.Blocks[rule]++;
-                var needed = count + n * (n - 1) / 2;
-                if (needed > pairs.Length) Array.Resize(ref pairs, Math.Max(needed, pairs.Length * 2));
-                for (var i = 0; i < n; i++)
-                    for (var j = i + 1; j < n; j++)
-                        pairs[count++] = CandidatePairs.Pack(block[i], block[j]);
-                stats.PairsProduced[rule] += n * (n - 1) / 2;
+                stats.PairsProduced[rule] += CandidatePairs.AddBlock(ref pairs, ref count, block.AsSpan(0, n));
             }
             start = end;
         }

@@ -360,12 +360,7 @@ public sealed class CandidateIndex : IDisposable
                     }
                     if (n < 2) continue;
                     stats.Blocks[rule]++;
-                    var needed = count + n * (n - 1) / 2;
-                    if (needed > pairs.Length) Array.Resize(ref pairs, Math.Max(needed, pairs.Length * 2));
-                    for (var i = 0; i < n; i++)
-                        for (var j = i + 1; j < n; j++)
-                            pairs[count++] = CandidatePairs.Pack(block[i], block[j]);
-                    stats.PairsProduced[rule] += n * (n - 1) / 2;
+                    stats.PairsProduced[rule] += CandidatePairs.AddBlock(ref pairs, ref count, block.AsSpan(0, n));
                 }
             }
             count = CandidatePairs.SortDistinct(pairs, count);

@@ -22,6 +22,18 @@ public sealed class CandidatePairs
     public static (int A, int B) Unpack(long pair) => ((int)(pair >> 32), (int)(pair & 0xFFFFFFFF));
 
     /// <summary>Sorts and removes duplicates in place (a pair found by several rules is scored once).</summary>
+    /// <summary>Appends every pair of one block's records (positions); returns how many pairs that made.</summary>
+    public static int AddBlock(ref long[] pairs, ref int count, ReadOnlySpan<int> block)
+    {
+        var n = block.Length;
+        var needed = count + n * (n - 1) / 2;
+        if (needed > pairs.Length) Array.Resize(ref pairs, Math.Max(needed, pairs.Length * 2));
+        for (var i = 0; i < n; i++)
+            for (var j = i + 1; j < n; j++)
+                pairs[count++] = Pack(block[i], block[j]);
+        return n * (n - 1) / 2;
+    }
+
     public static int SortDistinct(long[] pairs, int count)
     {
         Array.Sort(pairs, 0, count);
