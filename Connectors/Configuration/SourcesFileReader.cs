@@ -500,16 +500,7 @@ internal sealed class SourcesFileReader
         return text;
     }
 
-    private static string Describe(JsonValueKind kind) => kind switch
-    {
-        JsonValueKind.Object => "an object",
-        JsonValueKind.Array => "an array",
-        JsonValueKind.String => "a string",
-        JsonValueKind.Number => "a number",
-        JsonValueKind.True or JsonValueKind.False => "a boolean",
-        JsonValueKind.Null => "null",
-        _ => "nothing",
-    };
+    private static string Describe(JsonValueKind kind) => JsonValueKinds.Describe(kind);
 
     private SourcesFileException Error(string? subject, string? system, string problem) => new(_file, subject, system, problem);
 }

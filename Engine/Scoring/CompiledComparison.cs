@@ -30,10 +30,21 @@ public sealed class CompiledComparison
             var tests = new List<ComparisonTest>();
             foreach (var c in level.Conditions()) tests.Add(ComparisonTest.Compile(c, Name));
             if (tests.Count == 0) throw new FormatException($"comparison '{Name}', level '{level.Label}' has no condition");
+            CheckProbability(level.Cap, $"level '{level.Label}'", "cap");
+            CheckProbability(level.U, $"level '{level.Label}'", "u");
+            CheckProbability(level.M, $"level '{level.Label}'", "m");
             _levels[i] = tests.ToArray();
             labels[i] = string.IsNullOrEmpty(level.Label) ? $"level{i}" : level.Label;
         }
         labels[^1] = "else";
+        CheckProbability(definition.DisagreementCap, null, "disagreementCap");
+        foreach (var waiver in definition.CapWaivedWhen)
+        {
+            if (waiver.All is { Count: > 0 } && waiver.Comparison.Length > 0)
+                throw new FormatException($"comparison '{Name}': a capWaivedWhen entry names either a comparison or an 'all' group, not both");
+            if (waiver.All is null or { Count: 0 } && waiver.Comparison.Length == 0)
+                throw new FormatException($"comparison '{Name}': a capWaivedWhen entry names no comparison (or an empty 'all' group)");
+        }
         if (definition.DisagreementCap is { } cap) DisagreementCapWeight = FellegiSunterModel.ToWeight(cap);
         var caps = new double[definition.Levels.Count + 1];
         for (var i = 0; i < definition.Levels.Count; i++)
@@ -58,6 +69,14 @@ public sealed class CompiledComparison
                 }
             }
         }
+    }
+
+    // A probability outside (0, 1) would be clamped silently into a weight nobody meant.
+    private void CheckProbability(double? value, string? where, string property)
+    {
+        if (value is not { } p || (p > 0 && p < 1)) return;
+        var place = where is null ? $"comparison '{Name}'" : $"comparison '{Name}', {where}";
+        throw new FormatException($"{place}: \"{property}\" must be a probability between 0 and 1 (exclusive), not {p}");
     }
 
     /// <summary>Cap on the pair's match weight when this comparison disagrees, or null.</summary>

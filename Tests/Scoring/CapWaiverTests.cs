@@ -133,4 +133,33 @@ public class CapWaiverTests
         config.Comparisons[0].CapWaivedWhen[1].All![1].Levels = ["same_street"];
         Assert.That(() => new PairScorer(config), Throws.TypeOf<FormatException>().With.Message.Contains("same_street"));
     }
+
+    [TestCase("{ \"comparison\": \"birth_date\", \"levels\": [\"exact\"], \"all\": [ { \"comparison\": \"address\", \"levels\": [\"exact\"] } ] }", "not both")]
+    [TestCase("{ \"all\": [] }", "names no comparison")]
+    public void Malformed_waiver_entries_are_rejected_with_the_comparison_named(string waiver, string message)
+    {
+        var json = $$"""
+            { "comparisons": [
+                { "name": "name", "levels": [ { "label": "exact", "test": "exact", "field": "name" } ], "disagreementCap": 0.5,
+                  "capWaivedWhen": [ {{waiver}} ] },
+                { "name": "birth_date", "levels": [ { "label": "exact", "test": "exact", "field": "birth_date" } ] },
+                { "name": "address", "levels": [ { "label": "exact", "test": "exact", "field": "address" } ] } ] }
+            """;
+        var config = MatchingConfiguration.Parse(json, "test.json");
+        Assert.That(() => new PairScorer(config), Throws.TypeOf<FormatException>().With.Message.Contains("comparison 'name'").And.Message.Contains(message));
+    }
+
+    [TestCase("\"u\": 0")]
+    [TestCase("\"u\": 1.5")]
+    [TestCase("\"cap\": -0.1")]
+    [TestCase("\"m\": 1")]
+    public void Probabilities_outside_zero_to_one_are_rejected(string property)
+    {
+        var json = $$"""
+            { "comparisons": [ { "name": "national_id", "levels": [ { "label": "exact", "test": "exact", "field": "national_id", {{property}} } ] } ] }
+            """;
+        var config = MatchingConfiguration.Parse(json, "test.json");
+        Assert.That(() => new PairScorer(config), Throws.TypeOf<FormatException>()
+            .With.Message.Contains("comparison 'national_id', level 'exact'").And.Message.Contains("between 0 and 1"));
+    }
 }
