@@ -17,6 +17,7 @@ public static class MdmCommandLine
         root.Add(Load());
         root.Add(Export());
         root.Add(Evaluate());
+        root.Add(Explain());
         root.Add(LiveCommands.Resolve());
         root.Add(LiveCommands.Steward());
         root.Add(LiveCommands.History());
@@ -115,25 +116,73 @@ public static class MdmCommandLine
     {
         var config = ConfigOption();
         var store = StoreOption();
+        var matching = MatchingOption();
         var truth = new Option<FileInfo>("--truth", "-t") { Description = "Truth CSV with header system,key,entity.", Required = true };
-        var cmd = new Command("evaluate", "Measures the store's golden customers against labelled truth: pairwise precision, recall, F1, false merges and missed pairs.") { config, store, truth };
+        var pairs = new Option<int>("--diagnose")
+        {
+            Description = "How many missed and falsely merged pairs to score again and break down by cause and comparison level (0: none).",
+            DefaultValueFactory = _ => 20_000,
+        };
+        var cmd = new Command("evaluate",
+            "Measures the store's golden customers against labelled truth: pairwise precision, recall, F1, false merges and missed pairs, " +
+            "and why the errors happened (cause, comparison levels, whole patterns).") { config, store, matching, truth, pairs };
         cmd.SetAction(parse => Guard(() =>
         {
             var file = SourcesFile.Load(parse.GetValue(config)!.FullName);
             var storePath = RequireStore(LoadJob.StorePathOf(file, parse.GetValue(store)));
-            Reports.Evaluation(EvaluateStore(storePath, parse.GetValue(truth)!.FullName));
+            var limit = parse.GetValue(pairs);
+            var evaluation = EvaluateStore(storePath, parse.GetValue(truth)!.FullName, limit);
+            Reports.Evaluation(evaluation);
+            if (limit > 0 && (evaluation.MissedPairList.Count > 0 || evaluation.FalseMergePairList.Count > 0))
+            {
+                var configuration = LoadJob.Matching(parse.GetValue(matching)?.FullName);
+                using var s = SqliteMdmStore.Open(storePath);
+                foreach (var (list, missed) in new[] { (evaluation.MissedPairList, true), (evaluation.FalseMergePairList, false) })
+                {
+                    if (list.Count == 0) continue;
+                    var diagnoses = PairDiagnostics.Diagnose(s, configuration, list);
+                    Reports.Breakdown(ErrorBreakdown.Of(diagnoses, missed, configuration.LinkThreshold), missed ? evaluation.MissedPairs : evaluation.FalseMergePairs);
+                }
+            }
             return 0;
         }));
         return cmd;
     }
 
-    public static PairwiseEvaluation EvaluateStore(string storePath, string truthPath)
+    private static Command Explain()
+    {
+        var config = ConfigOption();
+        var store = StoreOption();
+        var matching = MatchingOption();
+        var a = new Argument<string>("record-a") { Description = "The first record as system/key." };
+        var b = new Argument<string>("record-b") { Description = "The second record as system/key." };
+        var cmd = new Command("explain",
+            "Scores two stored records with the store's model and shows why: each comparison's level and weight, the cap, their standardized values and blocking keys.")
+            { config, store, matching, a, b };
+        cmd.SetAction(parse => Guard(() =>
+        {
+            var file = SourcesFile.Load(parse.GetValue(config)!.FullName);
+            var storePath = RequireStore(LoadJob.StorePathOf(file, parse.GetValue(store)));
+            var configuration = LoadJob.Matching(parse.GetValue(matching)?.FullName);
+            string nameA = parse.GetValue(a)!, nameB = parse.GetValue(b)!;
+            using var s = SqliteMdmStore.Open(storePath);
+            var records = PairDiagnostics.Standardize(s, [nameA, nameB]);
+            foreach (var name in new[] { nameA, nameB })
+                if (!records.ContainsKey(name)) throw new ArgumentException($"no active record {name} in {storePath} (give it as system/key)");
+            var diagnosis = PairDiagnostics.Diagnose(s, configuration, [(nameA, nameB)])[0];
+            Reports.Explanation(diagnosis, records[nameA], records[nameB], new Mdm.Engine.Candidates.BlockingKeyBuilder(configuration));
+            return 0;
+        }));
+        return cmd;
+    }
+
+    public static PairwiseEvaluation EvaluateStore(string storePath, string truthPath, int maxErrorPairs = 0)
     {
         var truth = TruthFile.Read(truthPath);
         var predicted = new Dictionary<string, string>(StringComparer.Ordinal);
         using (var s = SqliteMdmStore.Open(storePath))
             foreach (var x in s.ReadCrossReference()) predicted[x.System + "/" + x.Key] = x.GoldenId;
-        return PairwiseEvaluation.Compute(predicted, truth);
+        return PairwiseEvaluation.Compute(predicted, truth, maxErrorPairs: maxErrorPairs);
     }
 
     private static string RequireStore(string path) =>

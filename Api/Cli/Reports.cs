@@ -40,6 +40,8 @@ internal static class Reports
             res.AddRow("golden IDs created / merged / split", $"{N(r.GoldenIdsCreated)} / {N(r.GoldenIdsMerged)} / {N(r.GoldenIdsSplit)}");
             res.AddRow("quality findings", N(r.QualityFindings));
             res.AddRow("model", r.ModelTrained ? "trained (EM) and stored" : "stored model reused");
+            if (r.CapsLifted.Count > 0)
+                res.AddRow("caps not applied (the data overrules them)", Markup.Escape(string.Join("; ", r.CapsLifted)));
             res.AddRow("stage seconds", string.Join("  ", r.StageSeconds.Select(kv => $"{kv.Key} {kv.Value:0.0}")));
             AnsiConsole.Write(res);
         }
@@ -66,6 +68,47 @@ internal static class Reports
             AnsiConsole.MarkupLine("False merges, e.g.: " + Markup.Escape(string.Join("; ", e.FalseMergeExamples.Take(5).Select(p => $"{p.KeyA} + {p.KeyB}"))));
         if (e.MissedExamples.Count > 0)
             AnsiConsole.MarkupLine("Missed, e.g.: " + Markup.Escape(string.Join("; ", e.MissedExamples.Take(5).Select(p => $"{p.KeyA} / {p.KeyB}"))));
+    }
+
+    /// <param name="total">All error pairs of the kind (the breakdown may cover a sample of them).</param>
+    public static void Breakdown(ErrorBreakdown b, long total)
+    {
+        var scope = b.Pairs < total ? $"{N(b.Pairs)} of {N(total)}" : N(b.Pairs);
+        var causes = new Table().Title($"[bold]Why: {b.Kind} pairs ({scope})[/]").AddColumns("cause", "pairs");
+        foreach (var (cause, n) in b.Causes) causes.AddRow(Markup.Escape(cause), N(n));
+        AnsiConsole.Write(causes);
+        var levels = new Table().Title($"[bold]{b.Kind} pairs by comparison level[/]").AddColumns("comparison", "levels (pairs)");
+        foreach (var (comparison, byLevel) in b.Levels)
+            levels.AddRow(Markup.Escape(comparison), Markup.Escape(string.Join("  ", byLevel.Select(l => $"{l.Level} {N(l.Pairs)}"))));
+        AnsiConsole.Write(levels);
+        var patterns = new Table().Title($"[bold]most frequent {b.Kind} patterns[/]").AddColumns("pairs", "pattern");
+        foreach (var (pattern, n) in b.Patterns) patterns.AddRow(N(n), Markup.Escape(pattern));
+        AnsiConsole.Write(patterns);
+        foreach (var e in b.Examples)
+            AnsiConsole.MarkupLine(Markup.Escape($"  {e.A} / {e.B}: {e.Explanation}"));
+    }
+
+    public static void Explanation(PairDiagnosis d, Mdm.Engine.Standardization.StandardizedRecord a, Mdm.Engine.Standardization.StandardizedRecord b,
+        Mdm.Engine.Candidates.BlockingKeyBuilder keys)
+    {
+        var values = new Table().Title("[bold]Standardized values[/]").AddColumns("feature", Markup.Escape(d.A), Markup.Escape(d.B));
+        for (var f = 0; f < Mdm.Engine.Standardization.FeatureNames.Count; f++)
+        {
+            var feature = (Mdm.Engine.Standardization.Feature)f;
+            if (a[feature] is null && b[feature] is null) continue;
+            values.AddRow(Markup.Escape(Mdm.Engine.Standardization.FeatureNames.Name(feature)), Markup.Escape(a[feature] ?? "–"), Markup.Escape(b[feature] ?? "–"));
+        }
+        AnsiConsole.Write(values);
+        var shared = keys.Describe(a).Intersect(keys.Describe(b)).ToList();
+        AnsiConsole.MarkupLine("Shared blocking keys: " + (shared.Count == 0 ? "none (never a candidate pair)" : Markup.Escape(string.Join("; ", shared))));
+        if (d.Explanation is not { } e) { AnsiConsole.MarkupLine("The two records are of different kinds: never compared."); return; }
+        var t = new Table().Title($"[bold]Match explanation: p = {e.Probability:0.0000}[/]").AddColumns("comparison", "level", "weight (bits)");
+        t.AddRow("prior", "", e.PriorWeight.ToString("+0.00;-0.00"));
+        foreach (var c in e.Comparisons)
+            t.AddRow(Markup.Escape(c.Comparison), Markup.Escape(c.Level),
+                c.Weight.ToString("+0.00;-0.00") + (c.TermFrequencyAdjustment is { } tf && tf != 0 ? $" (term frequency {tf:+0.00;-0.00})" : ""));
+        t.AddRow("[bold]total[/]", e.CappedBy is { } by ? $"capped by {Markup.Escape(by)}" : "", e.MatchWeight.ToString("+0.00;-0.00"));
+        AnsiConsole.Write(t);
     }
 
     private static string N(long n) => n.ToString("N0", System.Globalization.CultureInfo.InvariantCulture);

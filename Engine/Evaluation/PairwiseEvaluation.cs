@@ -24,13 +24,21 @@ public sealed class PairwiseEvaluation
     public List<(string KeyA, string KeyB)> FalseMergeExamples { get; init; } = [];
     public List<(string KeyA, string KeyB)> MissedExamples { get; init; } = [];
 
+    /// <summary>Record pairs of one entity kept apart (all of them, up to the limit given to <see cref="Compute"/>).</summary>
+    public List<(string KeyA, string KeyB)> MissedPairList { get; init; } = [];
+
+    /// <summary>Record pairs of different entities put together (up to the limit given to <see cref="Compute"/>).</summary>
+    public List<(string KeyA, string KeyB)> FalseMergePairList { get; init; } = [];
+
     public double Precision => PredictedPairs == 0 ? 1 : (double)CorrectPairs / PredictedPairs;
     public double Recall => TruePairs == 0 ? 1 : (double)CorrectPairs / TruePairs;
     public double F1 => Precision + Recall == 0 ? 0 : 2 * Precision * Recall / (Precision + Recall);
 
     /// <param name="predicted">Record ("system/key") → predicted cluster (golden ID).</param>
     /// <param name="truth">Record → true entity.</param>
-    public static PairwiseEvaluation Compute(IReadOnlyDictionary<string, string> predicted, IReadOnlyDictionary<string, string> truth, int examples = 10)
+    /// <param name="maxErrorPairs">How many missed and false-merge pairs to list for diagnosis (each).</param>
+    public static PairwiseEvaluation Compute(IReadOnlyDictionary<string, string> predicted, IReadOnlyDictionary<string, string> truth, int examples = 10,
+        int maxErrorPairs = 0)
     {
         var cell = new Dictionary<(string, string), long>();
         var byCluster = new Dictionary<string, List<string>>(StringComparer.Ordinal);
@@ -54,12 +62,20 @@ public sealed class PairwiseEvaluation
         foreach (var l in byEntity.Values) truePairs += Pairs(l.Count);
 
         var falseMerges = new List<(string, string)>();
+        var falseMergeList = new List<(string, string)>();
         long impure = 0;
         foreach (var (_, members) in byCluster.OrderBy(kv => kv.Key, StringComparer.Ordinal))
         {
             var entities = members.Select(m => truth[m]).Distinct().Count();
             if (entities <= 1) continue;
             impure++;
+            if (falseMergeList.Count < maxErrorPairs)
+            {
+                members.Sort(StringComparer.Ordinal);
+                for (var i = 0; i < members.Count && falseMergeList.Count < maxErrorPairs; i++)
+                    for (var j = i + 1; j < members.Count && falseMergeList.Count < maxErrorPairs; j++)
+                        if (truth[members[i]] != truth[members[j]]) falseMergeList.Add((members[i], members[j]));
+            }
             if (falseMerges.Count >= examples) continue;
             members.Sort(StringComparer.Ordinal);
             for (var i = 0; i < members.Count && falseMerges.Count < examples; i++)
@@ -67,12 +83,20 @@ public sealed class PairwiseEvaluation
                     if (truth[members[i]] != truth[members[j]]) { falseMerges.Add((members[i], members[j])); break; }
         }
         var missed = new List<(string, string)>();
+        var missedList = new List<(string, string)>();
         long split = 0;
         foreach (var (_, members) in byEntity.OrderBy(kv => kv.Key, StringComparer.Ordinal))
         {
             var clusters = members.Select(m => predicted[m]).Distinct().Count();
             if (clusters <= 1) continue;
             split++;
+            if (missedList.Count < maxErrorPairs)
+            {
+                members.Sort(StringComparer.Ordinal);
+                for (var i = 0; i < members.Count && missedList.Count < maxErrorPairs; i++)
+                    for (var j = i + 1; j < members.Count && missedList.Count < maxErrorPairs; j++)
+                        if (predicted[members[i]] != predicted[members[j]]) missedList.Add((members[i], members[j]));
+            }
             if (missed.Count >= examples) continue;
             members.Sort(StringComparer.Ordinal);
             for (var j = 1; j < members.Count; j++)
@@ -92,6 +116,8 @@ public sealed class PairwiseEvaluation
             SplitEntities = split,
             FalseMergeExamples = falseMerges,
             MissedExamples = missed,
+            MissedPairList = missedList,
+            FalseMergePairList = falseMergeList,
         };
     }
 

@@ -46,6 +46,8 @@ public sealed class ResolutionSummary
     public long GoldenIdsSplit { get; set; }
     public long QualityFindings { get; set; }
     public bool ModelTrained { get; set; }
+    /// <summary>Configured caps the model does not apply because the data overrules them (see <see cref="Scoring.LiftedCap"/>).</summary>
+    public List<string> CapsLifted { get; set; } = [];
     public Dictionary<string, double> StageSeconds { get; } = new(StringComparer.Ordinal);
 }
 

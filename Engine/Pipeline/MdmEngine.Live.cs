@@ -64,26 +64,11 @@ public sealed partial class MdmEngine
     private LiveState? OpenLive()
     {
         var epoch = _store.IndexEpoch;
-        var modelJson = _store.LoadModel();
-        var tfBytes = _store.LoadBlob(TermFrequencyBlob);
         _whyNotLive = "it has not been resolved yet: run 'mdm load' first";
-        if (epoch is null || modelJson is null || tfBytes is null) return null;
+        if (epoch is null) return null;
+        if (StoredScorer.Load(_store, _matching, out _whyNotLive) is not var (scorer, tf)) return null;
         _whyNotLive = $"its candidate index at {_indexPath} is missing: run 'mdm load --full'";
         if (!CandidateIndex.Exists(_indexPath)) return null;
-        _whyNotLive = "its matching model was trained for another matching configuration: run 'mdm load --retrain'";
-        TermFrequencies tf;
-        var scorer = default(PairScorer);
-        try
-        {
-            tf = TermFrequencies.Deserialize(tfBytes, TermFrequencyFeatures());
-            scorer = new PairScorer(_matching, tf);
-            foreach (var m in JsonSerializer.Deserialize<List<FellegiSunterModel>>(modelJson, ModelJson.Options)!) scorer.SetModel(m);
-            if (scorer.ModelFor(PartyKind.Person) is null || scorer.ModelFor(PartyKind.Organization) is null) return null;
-        }
-        catch (Exception ex) when (ex is JsonException or InvalidOperationException or InvalidDataException or FormatException or EndOfStreamException)
-        {
-            return null; // the matching configuration changed since: a full resolution retrains
-        }
         var keys = new BlockingKeyBuilder(_matching);
         var index = CandidateIndex.Open(_indexPath, keys, create: false);
         var (indexEpoch, reflected) = index.CommittedState;
@@ -127,7 +112,7 @@ public sealed partial class MdmEngine
     {
         var live = _live!;
         if (live.RealtimeRun == 0) return;
-        _store.SaveBlob(TermFrequencyBlob, live.TermFrequencies.Serialize());
+        _store.SaveBlob(StoredScorer.TermFrequencyBlob, live.TermFrequencies.Serialize());
         // Until the session ends the index claims only what it had at open: after a crash its records are re-indexed.
         live.Index.Commit(live.Epoch, final ? live.RealtimeRun : live.ReflectedRun);
         live.SinceIndexCommit.Restart();

@@ -248,7 +248,7 @@ public sealed partial class MdmEngine : IDisposable
         Array.Fill(idToIndex, -1);
         for (var i = 0; i < records.Length; i++) idToIndex[records[i].Id] = i;
 
-        var tf = new TermFrequencies(TermFrequencyFeatures());
+        var tf = new TermFrequencies(StoredScorer.TermFrequencyFeatures());
         foreach (var r in records) tf.Add(r);
         var scorer = new PairScorer(_matching, tf);
         var keys = new BlockingKeyBuilder(_matching);
@@ -290,6 +290,7 @@ public sealed partial class MdmEngine : IDisposable
 
         // 4. Model: reuse the stored one so weights (and so golden IDs) stay stable; train when there is none.
         summary.ModelTrained = EnsureModel(scorer, records, candidates, patterns, runId);
+        summary.CapsLifted = LiftedCaps(scorer);
         Stage("train");
 
         // 5. Score.
@@ -342,11 +343,6 @@ public sealed partial class MdmEngine : IDisposable
         return summary;
     }
 
-    private static IEnumerable<Feature> TermFrequencyFeatures() =>
-        [Feature.Name, Feature.CompanyCore, Feature.Phones];
-
-    private const string TermFrequencyBlob = "term_frequencies";
-
     private StandardizedRecord[] StandardizeAll(IReadOnlyDictionary<string, SystemProfile> profiles, CancellationToken ct)
     {
         var total = _store.CountActiveRecords();
@@ -382,6 +378,19 @@ public sealed partial class MdmEngine : IDisposable
         // Store-id order: the run's result must not depend on the order systems were loaded in.
         output.Sort((a, b) => a.Id.CompareTo(b.Id));
         return output.ToArray();
+    }
+
+    /// <summary>"person birth_date=years_apart (4.6 % of 412 anchored matches)" for every cap the data overruled.</summary>
+    internal static List<string> LiftedCaps(PairScorer scorer)
+    {
+        var lines = new List<string>();
+        foreach (var kind in new[] { PartyKind.Person, PartyKind.Organization })
+            if (scorer.ModelFor(kind) is { } model)
+                foreach (var c in model.Comparisons)
+                    foreach (var lifted in c.CapsLifted)
+                        lines.Add(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                            $"{kind.ToString().ToLowerInvariant()} {c.Name}={lifted.Level} ({lifted.MatchShare:P1} of {lifted.AnchoredPairs:N0} anchored matches)"));
+        return lines;
     }
 
     private bool EnsureModel(PairScorer scorer, StandardizedRecord[] records, CandidatePairs candidates, ulong[] patterns, long runId)

@@ -71,6 +71,30 @@ public static class Comparators
         return (int)LevenshteinMetric.Distance(a, b, limit + 1);
     }
 
+    /// <summary>
+    /// Whether two values are the same but for one typing error: one character replaced, two neighbouring characters
+    /// swapped, or one character added or left out (optimal string alignment distance ≤ 1). An identifier re-typed by a
+    /// clerk differs from its original like this; two different people's identifiers almost never do.
+    /// </summary>
+    public static bool WithinOneTypo(string a, string b)
+    {
+        if (a.Length == b.Length)
+        {
+            var first = 0;
+            while (first < a.Length && a[first] == b[first]) first++;
+            if (first == a.Length) return true;
+            var last = a.Length - 1;
+            while (a[last] == b[last]) last--;
+            if (first == last) return true;
+            return last == first + 1 && a[first] == b[last] && a[last] == b[first];
+        }
+        if (a.Length > b.Length) (a, b) = (b, a);
+        if (b.Length - a.Length != 1) return false;
+        var i = 0;
+        while (i < a.Length && a[i] == b[i]) i++;
+        return a.AsSpan(i).SequenceEqual(b.AsSpan(i + 1));
+    }
+
     /// <summary>True when two space-separated value lists share a value (phones, emails).</summary>
     public static bool Overlap(string a, string b) => SharedValue(a, b, out _);
 
@@ -99,23 +123,17 @@ public static class Comparators
     /// Two yyyy-MM-dd dates that differ by one typed digit or two swapped neighbouring digits (1985 / 1958), or whose
     /// month and day were swapped on entry.
     /// </summary>
-    public static bool DateNear(string a, string b)
-    {
-        if (a.Length != 10 || b.Length != 10) return false;
-        var diff = 0;
-        var first = -1;
-        for (var i = 0; i < 10; i++)
-        {
-            if (a[i] == b[i]) continue;
-            if (diff++ == 0) first = i;
-        }
-        if (diff <= 1) return true;
-        if (diff == 2 && first + 1 < 10 && a[first] == b[first + 1] && a[first + 1] == b[first]) return true;
-        // yyyy-MM-dd vs yyyy-dd-MM
-        return a.AsSpan(0, 5).SequenceEqual(b.AsSpan(0, 5))
-               && a.AsSpan(5, 2).SequenceEqual(b.AsSpan(8, 2))
-               && a.AsSpan(8, 2).SequenceEqual(b.AsSpan(5, 2));
-    }
+    public static bool DateNear(string a, string b) => DateTypo(a, b) || DayMonthSwapped(a, b);
+
+    /// <summary>Two yyyy-MM-dd dates that differ by one typed digit or two swapped neighbouring digits (1985 / 1958).</summary>
+    public static bool DateTypo(string a, string b) => a.Length == 10 && b.Length == 10 && WithinOneTypo(a, b);
+
+    /// <summary>Two yyyy-MM-dd dates whose month and day were swapped on entry (1985-03-07 / 1985-07-03).</summary>
+    public static bool DayMonthSwapped(string a, string b) =>
+        a.Length == 10 && b.Length == 10
+        && a.AsSpan(0, 5).SequenceEqual(b.AsSpan(0, 5))
+        && a.AsSpan(5, 2).SequenceEqual(b.AsSpan(8, 2))
+        && a.AsSpan(8, 2).SequenceEqual(b.AsSpan(5, 2));
 
     /// <summary>
     /// Whole years between two yyyy-MM-dd dates (month and day counted, so 1958-06-01 and 1983-05-31 are 24 years

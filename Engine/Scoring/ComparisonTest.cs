@@ -9,7 +9,8 @@ internal readonly struct ComparisonTest
     private readonly int _feature;
     private readonly double _threshold;
 
-    private enum TestKind : byte { Exact, JaroWinkler, Levenshtein, Overlap, Prefix, DateNear, BothPresent, YearsApart, Nickname, Latin, OtherScript }
+    private enum TestKind : byte { Exact, JaroWinkler, Levenshtein, Overlap, Prefix, DateNear, BothPresent, YearsApart, Nickname, Latin, OtherScript,
+        Typo, DateTypo, DayMonthSwap, YearsWithin }
 
     private ComparisonTest(TestKind kind, Feature feature, double threshold)
     {
@@ -38,13 +39,17 @@ internal readonly struct ComparisonTest
             "overlap" => new(TestKind.Overlap, feature, 0),
             "prefix" => new(TestKind.Prefix, feature, Need("prefix length")),
             "date_near" => new(TestKind.DateNear, feature, 0),
+            "typo" => new(TestKind.Typo, feature, 0),
+            "date_typo" => new(TestKind.DateTypo, feature, 0),
+            "day_month_swap" => new(TestKind.DayMonthSwap, feature, 0),
+            "years_within" => new(TestKind.YearsWithin, feature, Need("maximum whole years between the two dates, e.g. 5")),
             "present" => new(TestKind.BothPresent, feature, 0),
             "years_apart" => new(TestKind.YearsApart, feature, Need("minimum years between the two dates, e.g. 12")),
             "nickname" => new(TestKind.Nickname, feature, 0),
             "latin" => new(TestKind.Latin, feature, 0),
             "other_script" => new(TestKind.OtherScript, feature, 0),
             _ => throw new FormatException(
-                $"comparison '{comparison}': unknown test '{c.Test}' (exact, jaro_winkler, levenshtein, overlap, prefix, date_near, years_apart, nickname, latin, other_script, present)"),
+                $"comparison '{comparison}': unknown test '{c.Test}' (exact, jaro_winkler, levenshtein, typo, overlap, prefix, date_near, date_typo, day_month_swap, years_within, years_apart, nickname, latin, other_script, present)"),
         };
     }
 
@@ -63,6 +68,10 @@ internal readonly struct ComparisonTest
             TestKind.DateNear => Comparators.DateNear(va, vb),
             TestKind.BothPresent => true,
             TestKind.YearsApart => Comparators.YearsApart(va, vb) >= _threshold,
+            TestKind.Typo => Comparators.WithinOneTypo(va, vb),
+            TestKind.DateTypo => Comparators.DateTypo(va, vb),
+            TestKind.DayMonthSwap => Comparators.DayMonthSwapped(va, vb),
+            TestKind.YearsWithin => Comparators.YearsApart(va, vb) is var years && years >= 0 && years <= _threshold,
             TestKind.Nickname => Standardization.Names.EnglishNicknames.AreVariants(va, vb),
             // Both written in Latin letters: there, similar spelling is a typo; between Han names it is another name.
             TestKind.Latin => !Standardization.Text.TextNormalizer.ContainsHan(va) && !Standardization.Text.TextNormalizer.ContainsHan(vb),

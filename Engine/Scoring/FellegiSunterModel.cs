@@ -45,7 +45,19 @@ public sealed class ComparisonParameters
     public double[] M { get; set; } = [];
     public double[] U { get; set; } = [];
 
+    /// <summary>
+    /// Configured caps of this comparison that the data overruled: the level is common among anchored matches (pairs
+    /// that share a strong identifier), so it cannot be evidence that two records are two customers. The level keeps its
+    /// weight; only the cap is not applied.
+    /// </summary>
+    public List<LiftedCap> CapsLifted { get; set; } = [];
+
     public double Weight(int level) => Math.Log2(Clamp(M[level]) / Clamp(U[level]));
 
     internal static double Clamp(double p) => Math.Clamp(p, FellegiSunterModel.MinProbability, 1 - FellegiSunterModel.MinProbability);
 }
+
+/// <param name="Level">Label of the level whose cap is not applied.</param>
+/// <param name="MatchShare">Share of anchored matches (pairs sharing a strong identifier) that landed on the level.</param>
+/// <param name="AnchoredPairs">Anchored pairs with a value on both sides for this comparison.</param>
+public sealed record LiftedCap(string Level, double MatchShare, long AnchoredPairs);

@@ -54,6 +54,16 @@ public sealed class MatchingConfiguration
     /// <summary>Weight, in pairs, of the configured starting m probabilities as a prior in EM (0 = plain maximum likelihood).</summary>
     public double EmPriorStrength { get; set; } = 500;
 
+    /// <summary>
+    /// A configured cap is not applied when at least this share of anchored matches (candidate pairs sharing a strong
+    /// identifier, see <see cref="EmAnchors"/>) lands on its level: the data shows the level happens to one customer's
+    /// records, so it cannot rule a match out.
+    /// </summary>
+    public double CapLiftShare { get; set; } = 0.01;
+
+    /// <summary>Anchored pairs (with a value for the comparison) needed before the data may overrule a configured cap.</summary>
+    public int CapLiftMinimumPairs { get; set; } = 30;
+
     /// <summary>Upper bound on the term-frequency adjustment (bits) a rare value adds to an exact agreement.</summary>
     public double TermFrequencyMaxBoost { get; set; } = 3.0;
 

@@ -111,6 +111,7 @@ public static class ModelTrainer
             foreach (var (p, n) in randomPairs) combined[p] = combined.GetValueOrDefault(p) + n * scale;
         }
         var model = TrainOn(scorer, kind, combined, u, config, uSamplePairs, initialLambda, startM);
+        LiftCaps(model, scorer, patternCounts, config);
         if (patternCounts.Count > 0 && allPairs > 0)
         {
             // Prior: the matches expected among candidate pairs (all matches are assumed to be candidates) over all pairs.
@@ -133,15 +134,37 @@ public static class ModelTrainer
     /// </summary>
     public static double[][]? AnchoredM(PairScorer scorer, PartyKind kind, IReadOnlyDictionary<ulong, long> candidates, IReadOnlyList<string> anchors)
     {
+        var counts = AnchoredLevelCounts(scorer, kind, candidates, anchors);
+        if (counts is null) return null;
+        var comparisons = scorer.ComparisonsFor(kind);
+        var m = new double[comparisons.Count][];
+        for (var i = 0; i < comparisons.Count; i++)
+        {
+            var total = counts[i].Sum();
+            if (total < 10) { m[i] = InitialM(comparisons[i]); continue; }
+            // Smoothed towards the configured start so a level unseen among anchored pairs keeps a little mass.
+            var start = InitialM(comparisons[i]);
+            m[i] = new double[counts[i].Length];
+            for (var l = 0; l < counts[i].Length; l++) m[i][l] = (counts[i][l] + 2 * start[l]) / (total + 2);
+        }
+        return m;
+    }
+
+    /// <summary>
+    /// Per comparison and level, how many candidate pairs anchored by another comparison (same valid ID card, credit
+    /// code, e-mail) landed on it; null when the configuration names no anchor.
+    /// </summary>
+    public static double[][]? AnchoredLevelCounts(PairScorer scorer, PartyKind kind, IReadOnlyDictionary<ulong, long> candidates, IReadOnlyList<string> anchors)
+    {
         var comparisons = scorer.ComparisonsFor(kind);
         var anchorIndexes = new List<int>();
         for (var i = 0; i < comparisons.Count; i++)
             if (anchors.Contains(comparisons[i].Name)) anchorIndexes.Add(i);
         if (anchorIndexes.Count == 0) return null;
-        var m = new double[comparisons.Count][];
+        var counts = new double[comparisons.Count][];
         for (var i = 0; i < comparisons.Count; i++)
         {
-            var counts = new double[comparisons[i].LevelCount];
+            counts[i] = new double[comparisons[i].LevelCount];
             foreach (var (pattern, n) in candidates)
             {
                 var level = PairScorer.LevelOf(pattern, i);
@@ -149,16 +172,34 @@ public static class ModelTrainer
                 var anchored = false;
                 foreach (var a in anchorIndexes)
                     if (a != i && PairScorer.LevelOf(pattern, a) == 0) { anchored = true; break; }
-                if (anchored) counts[level] += n;
+                if (anchored) counts[i][level] += n;
             }
-            var total = counts.Sum();
-            if (total < 10) { m[i] = InitialM(comparisons[i]); continue; }
-            // Smoothed towards the configured start so a level unseen among anchored pairs keeps a little mass.
-            var start = InitialM(comparisons[i]);
-            m[i] = new double[counts.Length];
-            for (var l = 0; l < counts.Length; l++) m[i][l] = (counts[l] + 2 * start[l]) / (total + 2);
         }
-        return m;
+        return counts;
+    }
+
+    /// <summary>
+    /// The data's word on the configured caps: a capped level that a share of at least <see cref="MatchingConfiguration.CapLiftShare"/>
+    /// of anchored matches lands on happens to one customer's records (a re-typed identifier, a mistyped birth year), so
+    /// its cap is lifted and the level is weighed like any other.
+    /// </summary>
+    public static void LiftCaps(FellegiSunterModel model, PairScorer scorer, IReadOnlyDictionary<ulong, long> candidates, MatchingConfiguration config)
+    {
+        var counts = AnchoredLevelCounts(scorer, model.Kind, candidates, config.EmAnchors);
+        if (counts is null) return;
+        var comparisons = scorer.ComparisonsFor(model.Kind);
+        for (var i = 0; i < comparisons.Count; i++)
+        {
+            var support = counts[i].Sum();
+            if (support < config.CapLiftMinimumPairs) continue;
+            for (var l = 0; l < comparisons[i].LevelCount; l++)
+            {
+                if (double.IsPositiveInfinity(comparisons[i].CapWeight(l))) continue;
+                var share = counts[i][l] / support;
+                if (share >= config.CapLiftShare)
+                    model.Comparisons[i].CapsLifted.Add(new LiftedCap(comparisons[i].LevelLabels[l], Math.Round(share, 4), (long)support));
+            }
+        }
     }
 
     private static double Posterior(FellegiSunterModel model, ulong pattern, double lambda)

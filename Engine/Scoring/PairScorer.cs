@@ -92,7 +92,7 @@ public sealed class PairScorer
         foreach (var i in scorer.RuleOutComparisons)
         {
             var level = scorer.Comparisons[i].Evaluate(a, b);
-            if (level >= 0 && scorer.Comparisons[i].CapWeight(level) < cannot) { capped = true; break; }
+            if (level >= 0 && scorer.CapWeight(i, level) < cannot) { capped = true; break; }
         }
         return capped && MatchWeight(a, b) < cannot;
     }
@@ -113,7 +113,7 @@ public sealed class PairScorer
             if (level < 0) continue;
             total += scorer.Weights[i][level];
             if (level == comparisons[i].TermFrequencyLevel) total += TermFrequencyAdjustment(scorer, i, level, a, b);
-            var levelCap = comparisons[i].CapWeight(level);
+            var levelCap = scorer.CapWeight(i, level);
             if (levelCap < cap && !scorer.CapWaived(i, pattern)) cap = levelCap;
         }
         return Math.Min(total, cap);
@@ -175,7 +175,7 @@ public sealed class PairScorer
         {
             var c = scorer.Comparisons[i];
             var level = LevelOf(pattern, i);
-            if (level >= 0 && c.CapWeight(level) is var capWeight && capWeight < total && !scorer.CapWaived(i, pattern))
+            if (level >= 0 && scorer.CapWeight(i, level) is var capWeight && capWeight < total && !scorer.CapWaived(i, pattern))
             {
                 total = capWeight;
                 explanation.CappedBy = c.Name;
@@ -196,11 +196,14 @@ public sealed class PairScorer
         {
             _configuration = configuration;
             CannotLinkWeight = FellegiSunterModel.ToWeight(configuration.CannotLinkThreshold);
-            var ruleOut = new List<int>();
-            for (var i = 0; i < comparisons.Length; i++)
-                if (comparisons[i].LowestCapWeight < CannotLinkWeight) ruleOut.Add(i);
-            RuleOutComparisons = ruleOut.ToArray();
             Comparisons = comparisons;
+            _capWeights = new double[comparisons.Length][];
+            for (var i = 0; i < comparisons.Length; i++)
+            {
+                _capWeights[i] = new double[comparisons[i].LevelCount];
+                for (var l = 0; l < _capWeights[i].Length; l++) _capWeights[i][l] = comparisons[i].CapWeight(l);
+            }
+            RuleOutComparisons = FindRuleOutComparisons();
             _waivers = new (int, int)[][]?[comparisons.Length];
             for (var i = 0; i < comparisons.Length; i++)
             {
@@ -228,7 +231,20 @@ public sealed class PairScorer
         public double CannotLinkWeight { get; }
 
         /// <summary>Comparisons with a level capped below the cannot-link threshold.</summary>
-        public int[] RuleOutComparisons { get; }
+        public int[] RuleOutComparisons { get; private set; }
+
+        // Per comparison and level: the configured cap (bits), +∞ when none or when the model lifted it.
+        private readonly double[][] _capWeights;
+
+        public double CapWeight(int comparison, int level) => _capWeights[comparison][level];
+
+        private int[] FindRuleOutComparisons()
+        {
+            var ruleOut = new List<int>();
+            for (var i = 0; i < Comparisons.Length; i++)
+                if (_capWeights[i].Min() < CannotLinkWeight) ruleOut.Add(i);
+            return ruleOut.ToArray();
+        }
 
         /// <summary>(comparison index, level mask); index -1 when the comparison exists but not for this party kind.</summary>
         private (int Comparison, int LevelMask) Compile(CompiledComparison[] comparisons, int i, CapWaiverDefinition condition)
@@ -283,6 +299,12 @@ public sealed class PairScorer
                 for (var l = 0; l < p.M.Length; l++) weights[i][l] = p.Weight(l);
             }
             Weights = weights;
+            for (var i = 0; i < Comparisons.Length; i++)
+                for (var l = 0; l < _capWeights[i].Length; l++)
+                    _capWeights[i][l] = model.Comparisons[i].CapsLifted.Exists(c => c.Level == Comparisons[i].LevelLabels[l])
+                        ? double.PositiveInfinity
+                        : Comparisons[i].CapWeight(l);
+            RuleOutComparisons = FindRuleOutComparisons();
             Model = model;
         }
     }

@@ -50,6 +50,11 @@ public enum Feature
     StreetNumber,
     /// <summary>The system the record came from: two records of one system disagree in ways records of two systems do not.</summary>
     SourceSystem,
+    /// <summary>
+    /// The national ID when it is validated by its check character (a GB 11643 ID card): only a disagreement between two
+    /// such IDs is evidence strong enough to rule a match out; any other identifier may differ by a clerk's typo.
+    /// </summary>
+    NationalIdValidated,
 }
 
 public static class FeatureNames

@@ -55,6 +55,7 @@ public sealed class RecordStandardizer
             {
                 id = NationalId.Parse(idRaw);
                 record[Feature.NationalId] = id.IsValid ? id.Normalized18 : null;
+                record[Feature.NationalIdValidated] = record[Feature.NationalId];
                 Finding(id.Finding);
             }
             else if (compact.Length >= 4)
