@@ -27,7 +27,15 @@ public sealed class BlockingKeyBuilder
             try { features = def.Features.Select(FeatureNames.Parse).ToArray(); }
             catch (FormatException ex) { throw new FormatException($"blocking rule '{def.Name}': {ex.Message}", ex); }
             var multi = Array.FindIndex(features, f => f.IsMultiValued());
-            _rules[i] = new Rule(def.Name, def.Kind, features, multi, Math.Max(2, def.MaxBlockSize));
+            var deletions = def.Variants switch
+            {
+                null => false,
+                "one_deletion" => true,
+                _ => throw new FormatException($"blocking rule '{def.Name}': unknown variants '{def.Variants}' (one_deletion)"),
+            };
+            if (deletions && (features.Length != 1 || multi >= 0))
+                throw new FormatException($"blocking rule '{def.Name}': variants need exactly one single-valued feature");
+            _rules[i] = new Rule(def.Name, def.Kind, features, deletions ? 0 : multi, Math.Max(2, def.MaxBlockSize), deletions);
         }
     }
 
@@ -68,9 +76,20 @@ public sealed class BlockingKeyBuilder
                 emit(state, r, Hash(sb, r, record, rule, null));
                 continue;
             }
-            foreach (var value in record[rule.Features[rule.MultiValuedIndex]]!.Split(' ', StringSplitOptions.RemoveEmptyEntries))
-                emit(state, r, Hash(sb, r, record, rule, value));
+            foreach (var value in Values(record, rule)) emit(state, r, Hash(sb, r, record, rule, value));
         }
+    }
+
+    /// <summary>The values of a rule's multi-valued feature, or a value and its one-deletion variants.</summary>
+    private static IEnumerable<string> Values(StandardizedRecord record, Rule rule)
+    {
+        var raw = record[rule.Features[rule.MultiValuedIndex]]!;
+        if (!rule.OneDeletion) return raw.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var variants = new List<string>(raw.Length + 1) { raw };
+        // Leaving out either of two equal neighbours gives the same form: once is enough.
+        for (var i = 0; i < raw.Length; i++)
+            if (i == 0 || raw[i] != raw[i - 1]) variants.Add(raw.Remove(i, 1));
+        return variants;
     }
 
     private static ulong Hash(StringBuilder sb, int ruleNumber, StandardizedRecord record, Rule rule, string? multiValue)
@@ -118,7 +137,7 @@ public sealed class BlockingKeyBuilder
             foreach (var f in rule.Features) if (record[f] is null) { complete = false; break; }
             if (!complete) continue;
             if (rule.MultiValuedIndex < 0) { Describe(sb, r, record, rule, null); result.Add(sb.ToString()); continue; }
-            foreach (var v in record[rule.Features[rule.MultiValuedIndex]]!.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            foreach (var v in Values(record, rule))
             {
                 Describe(sb, r, record, rule, v);
                 result.Add(sb.ToString());
@@ -127,5 +146,5 @@ public sealed class BlockingKeyBuilder
         return result;
     }
 
-    private sealed record Rule(string Name, PartyKind? Kind, Feature[] Features, int MultiValuedIndex, int MaxBlockSize);
+    private sealed record Rule(string Name, PartyKind? Kind, Feature[] Features, int MultiValuedIndex, int MaxBlockSize, bool OneDeletion = false);
 }

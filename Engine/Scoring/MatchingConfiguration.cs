@@ -208,4 +208,10 @@ public sealed class BlockingRuleDefinition
     public PartyKind? Kind { get; set; }
     public List<string> Features { get; set; } = [];
     public int MaxBlockSize { get; set; } = 50;
+
+    /// <summary>
+    /// "one_deletion": besides the value itself, every form of it with one character left out is a key, so values one
+    /// typo apart (a digit replaced, two swapped, one added or dropped) share a block. For a single identifier feature.
+    /// </summary>
+    public string? Variants { get; set; }
 }

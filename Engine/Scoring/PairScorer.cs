@@ -134,9 +134,12 @@ public sealed class PairScorer
         var value = feature.Value == Feature.Phones ? Comparators.FirstShared(va, vb) : va;
         if (value is null) return 0;
         var freq = tf.Frequency(feature.Value, value);
-        if (freq <= 0) return 0;
-        var u = ComparisonParameters.Clamp(scorer.Model!.Comparisons[i].U[level]);
-        return Math.Clamp(Math.Log2(u / freq), Configuration.TermFrequencyMaxPenalty, Configuration.TermFrequencyMaxBoost);
+        var mean = tf.MeanFrequency(feature.Value);
+        if (freq <= 0 || mean <= 0) return 0;
+        // As Splink's term-frequency adjustment: the level's weight is for a value of average frequency (Σ f², the chance
+        // two random records agree, which is what u measures), so a value adds log2(Σ f² / f). Both count every record,
+        // the duplicates of one customer included, so in a small file a name typed twice for one person is not "common".
+        return Math.Clamp(Math.Log2(mean / freq), Configuration.TermFrequencyMaxPenalty, Configuration.TermFrequencyMaxBoost);
     }
 
     /// <summary>The full, human-readable account of a pair's score.</summary>

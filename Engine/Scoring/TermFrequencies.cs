@@ -11,10 +11,14 @@ public sealed class TermFrequencies
     private readonly Dictionary<string, int>[] _counts;
     private readonly long[] _totals;
 
+    // Per feature: the sum over its values of count², so the record-weighted mean frequency is Σ count² / total².
+    private readonly double[] _sumSquares;
+
     public TermFrequencies(IEnumerable<Feature> features)
     {
         _counts = new Dictionary<string, int>[FeatureNames.Count];
         _totals = new long[FeatureNames.Count];
+        _sumSquares = new double[FeatureNames.Count];
         foreach (var f in features) _counts[(int)f] ??= new Dictionary<string, int>(StringComparer.Ordinal);
     }
 
@@ -44,7 +48,9 @@ public sealed class TermFrequencies
     private void Bump(Dictionary<string, int> counts, string value, int f, int delta)
     {
         ref var n = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(counts, value, out _);
+        var before = Math.Max(0, n);
         n += delta;
+        _sumSquares[f] += (double)Math.Max(0, n) * Math.Max(0, n) - (double)before * before;
         if (n <= 0) counts.Remove(value);
         _totals[f] = Math.Max(0, _totals[f] + delta);
     }
@@ -93,8 +99,16 @@ public sealed class TermFrequencies
                 continue;
             }
             counts.EnsureCapacity(n);
-            for (var i = 0; i < n; i++) counts[r.ReadString()] = r.ReadInt32();
+            double squares = 0;
+            for (var i = 0; i < n; i++)
+            {
+                var value = r.ReadString();
+                var count = r.ReadInt32();
+                counts[value] = count;
+                squares += (double)count * count;
+            }
             tf._totals[f] = total;
+            tf._sumSquares[f] = squares;
         }
         return tf;
     }
@@ -105,6 +119,16 @@ public sealed class TermFrequencies
         var counts = _counts[(int)feature];
         if (counts is null || _totals[(int)feature] == 0) return 0;
         return counts.TryGetValue(value, out var n) ? (double)n / _totals[(int)feature] : 0;
+    }
+
+    /// <summary>
+    /// The frequency of the value a random record holds, averaged over records (Σ f²): the chance that two random records
+    /// agree on the feature, duplicates of one customer included. A value this frequent is neither common nor rare.
+    /// </summary>
+    public double MeanFrequency(Feature feature)
+    {
+        var total = _totals[(int)feature];
+        return total == 0 ? 0 : _sumSquares[(int)feature] / ((double)total * total);
     }
 
     public int Count(Feature feature, string value)

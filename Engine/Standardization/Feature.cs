@@ -55,6 +55,8 @@ public enum Feature
     /// such IDs is evidence strong enough to rule a match out; any other identifier may differ by a clerk's typo.
     /// </summary>
     NationalIdValidated,
+    /// <summary>The national ID when nothing validates it (no check character): it may carry a clerk's typo.</summary>
+    NationalIdUnvalidated,
 }
 
 public static class FeatureNames

@@ -61,6 +61,7 @@ public sealed class RecordStandardizer
             else if (compact.Length >= 4)
             {
                 record[Feature.NationalId] = "other:" + compact;
+                record[Feature.NationalIdUnvalidated] = record[Feature.NationalId];
             }
         }
         if (source[CanonicalField.CreditCode] is { } ccRaw)

@@ -85,13 +85,9 @@ internal static class AddressRemainder
 
     private static bool IsAsciiAlnum(char c) => TextFold.IsAsciiDigit(c) || TextFold.IsAsciiLetter(c);
 
-    private static readonly FrozenDictionary<string, string> EnglishAbbreviations = new Dictionary<string, string>(StringComparer.Ordinal)
+    private static readonly FrozenDictionary<string, string> EnglishAbbreviations = new Dictionary<string, string>(EnglishStreetTypes.Abbreviations, StringComparer.Ordinal)
     {
-        ["street"] = "st", ["str"] = "st", ["road"] = "rd", ["avenue"] = "ave", ["av"] = "ave", ["boulevard"] = "blvd",
-        ["drive"] = "dr", ["lane"] = "ln", ["court"] = "ct", ["place"] = "pl", ["square"] = "sq", ["highway"] = "hwy",
-        ["parkway"] = "pkwy", ["terrace"] = "ter", ["crescent"] = "cres", ["circle"] = "cir", ["expressway"] = "expy",
-        ["freeway"] = "fwy", ["alley"] = "aly", ["center"] = "ctr", ["centre"] = "ctr", ["heights"] = "hts",
-        ["junction"] = "jct", ["mount"] = "mt", ["fort"] = "ft",
+        ["mount"] = "mt", ["fort"] = "ft",
         ["apartment"] = "unit", ["apt"] = "unit", ["flat"] = "unit", ["suite"] = "ste", ["room"] = "rm",
         ["floor"] = "fl", ["flr"] = "fl", ["building"] = "bldg", ["bld"] = "bldg", ["block"] = "blk",
         ["district"] = "dist", ["number"] = "no", ["nr"] = "no",

@@ -52,8 +52,7 @@ public static class StreetKey
         '东' => 'e', '南' => 's', '西' => 'w', '北' => 'n', '中' => 'm', _ => null,
     };
 
-    private static bool IsEnglishRoadType(string token) =>
-        token is "rd" or "st" or "ave" or "blvd" or "ln" or "hwy" or "aly" or "hutong" or "lu" or "jie" or "dadao";
+    private static bool IsEnglishRoadType(string token) => EnglishStreetTypes.RoadTypes.Contains(token);
 
     private static char? EnglishDirection(string token) => token switch
     {
@@ -63,9 +62,18 @@ public static class StreetKey
     private static (string?, string?) ParseEnglish(string s)
     {
         var tokens = s.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var found = ParseEnglish(tokens, plainOnly: true);
+        return found.Item1 is not null ? found : ParseEnglish(tokens, plainOnly: false);
+    }
+
+    private static (string?, string?) ParseEnglish(string[] tokens, bool plainOnly)
+    {
         for (var t = 1; t < tokens.Length; t++)
         {
             if (!IsEnglishRoadType(tokens[t])) continue;
+            if (plainOnly && !EnglishStreetTypes.PlainRoadTypes.Contains(tokens[t])) continue;
+            // "lake view rd": the last type of a run is the road's, the words before it its name.
+            if (t + 1 < tokens.Length && IsEnglishRoadType(tokens[t + 1])) continue;
             var k = t - 1;
             char? direction = null;
             if (k >= 1 && EnglishDirection(tokens[k]) is { } d)
