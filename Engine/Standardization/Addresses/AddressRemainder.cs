@@ -85,8 +85,12 @@ internal static class AddressRemainder
 
     private static bool IsAsciiAlnum(char c) => TextFold.IsAsciiDigit(c) || TextFold.IsAsciiLetter(c);
 
-    private static readonly FrozenDictionary<string, string> EnglishAbbreviations = new Dictionary<string, string>(EnglishStreetTypes.Abbreviations, StringComparer.Ordinal)
+    // Road types are abbreviated (so "Nicklin Crescent" = "nicklin cres"); words that also name estates (garden,
+    // village) stay as written, but for the few long abbreviated before (centre, heights).
+    private static readonly FrozenDictionary<string, string> EnglishAbbreviations = new Dictionary<string, string>(
+        EnglishStreetTypes.Abbreviations.Where(kv => EnglishStreetTypes.PlainRoadTypes.Contains(kv.Value)), StringComparer.Ordinal)
     {
+        ["center"] = "ctr", ["centre"] = "ctr", ["heights"] = "hts", ["junction"] = "jct", ["square"] = "sq",
         ["mount"] = "mt", ["fort"] = "ft",
         ["apartment"] = "unit", ["apt"] = "unit", ["flat"] = "unit", ["suite"] = "ste", ["room"] = "rm",
         ["floor"] = "fl", ["flr"] = "fl", ["building"] = "bldg", ["bld"] = "bldg", ["block"] = "blk",

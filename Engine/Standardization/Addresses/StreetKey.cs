@@ -62,16 +62,22 @@ public static class StreetKey
     private static (string?, string?) ParseEnglish(string s)
     {
         var tokens = s.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        var found = ParseEnglish(tokens, plainOnly: true);
-        return found.Item1 is not null ? found : ParseEnglish(tokens, plainOnly: false);
+        // Most telling first: a plain road type with its number before the name ("10 jiefang w st"), then after it
+        // ("haidian rd 271"), then the types that also name estates ("chunhua ct", "wanjiali gdn").
+        foreach (var (plainOnly, numberBefore) in new[] { (true, true), (true, false), (false, true), (false, false) })
+        {
+            var found = ParseEnglish(tokens, plainOnly, numberBefore);
+            if (found.Item1 is not null) return found;
+        }
+        return (null, null);
     }
 
-    private static (string?, string?) ParseEnglish(string[] tokens, bool plainOnly)
+    private static (string?, string?) ParseEnglish(string[] tokens, bool plainOnly, bool numberBefore)
     {
         for (var t = 1; t < tokens.Length; t++)
         {
             if (!IsEnglishRoadType(tokens[t])) continue;
-            if (plainOnly && !EnglishStreetTypes.PlainRoadTypes.Contains(tokens[t])) continue;
+            if (plainOnly != EnglishStreetTypes.PlainRoadTypes.Contains(tokens[t])) continue;
             // "lake view rd": the last type of a run is the road's, the words before it its name.
             if (t + 1 < tokens.Length && IsEnglishRoadType(tokens[t + 1])) continue;
             var k = t - 1;
@@ -85,7 +91,9 @@ public static class StreetKey
             while (k >= 0 && IsWord(tokens[k]) && nameEnd - k <= 3) k--;
             var nameStart = k + 1;
             if (nameStart >= nameEnd) continue;
-            string? number = k >= 0 && IsNumber(tokens[k]) ? tokens[k]
+            // "rm 2101 chunhua ct": a number after a unit, room or building word is not the house's.
+            string? number = numberBefore
+                ? k >= 0 && IsNumber(tokens[k]) && !(k >= 1 && tokens[k - 1] is "unit" or "rm" or "ste" or "fl" or "bldg" or "blk") ? tokens[k] : null
                 : t + 1 < tokens.Length && IsNumber(tokens[t + 1]) ? tokens[t + 1] : null;
             if (number is null) continue;
             var name = string.Concat(tokens.AsSpan(nameStart, nameEnd - nameStart));
