@@ -30,12 +30,13 @@ internal static class LiveCommands
     private static Option<string?> Note() => new("--note") { Description = "Why: kept with the decision and in the history." };
 
     /// <summary>Opens the store and an engine over it; the caller disposes both (engine first).</summary>
-    private static (SqliteMdmStore Store, MdmEngine Engine, SourcesFile File) Open(ParseResult parse, Option<FileInfo> config, Option<string?> store, Option<FileInfo?> matching)
+    private static (SqliteMdmStore Store, MdmEngine Engine, SourcesFile File) Open(ParseResult parse, Option<FileInfo> config, Option<string?> store,
+        Option<FileInfo?> matching, string command)
     {
         var file = SourcesFile.Load(parse.GetValue(config)!.FullName);
         var path = LoadJob.StorePathOf(file, parse.GetValue(store));
         if (!File.Exists(path)) throw new FileNotFoundException($"no store at {path}: run 'mdm load' first");
-        var s = SqliteMdmStore.Open(path);
+        var s = SqliteMdmStore.OpenWriter(path, command, MdmCommandLine.Wait(parse));
         return (s, new MdmEngine(s, LoadJob.Matching(parse.GetValue(matching)?.FullName), LoadJob.IndexPathOf(path)), file);
     }
 
@@ -48,7 +49,7 @@ internal static class LiveCommands
             { config, store, matching, system, json };
         cmd.SetAction(parse => Guard(() =>
         {
-            var (s, engine, file) = Open(parse, config, store, matching);
+            var (s, engine, file) = Open(parse, config, store, matching, "resolve");
             using (s)
             using (engine)
             {
@@ -125,7 +126,7 @@ internal static class LiveCommands
 
     private static int Run(ParseResult parse, Option<FileInfo> config, Option<string?> store, Option<FileInfo?> matching, Func<MdmEngine, StewardResult> action) => Guard(() =>
     {
-        var (s, engine, _) = Open(parse, config, store, matching);
+        var (s, engine, _) = Open(parse, config, store, matching, "steward");
         using (s)
         using (engine)
         {

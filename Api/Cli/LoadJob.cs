@@ -17,6 +17,8 @@ public sealed record LoadOptions
     public bool Retrain { get; init; }
     /// <summary>Re-resolve every record, not only what changed.</summary>
     public bool Full { get; init; }
+    /// <summary>How long to wait for another process's writer lock on the store (null: MDM_WRITER_WAIT or 120 s).</summary>
+    public TimeSpan? Wait { get; init; }
 }
 
 /// <summary>
@@ -39,7 +41,7 @@ public static class LoadJob
         var gcPauseBefore = GC.GetTotalPauseDuration();
         var gen2Before = GC.CollectionCount(2);
         var storePath = StorePathOf(file, options.StorePath);
-        using var store = SqliteMdmStore.Open(storePath);
+        using var store = SqliteMdmStore.OpenWriter(storePath, "load", options.Wait);
         using var engine = new MdmEngine(store, Matching(options.MatchingPath), IndexPathOf(storePath))
         {
             Progress = progress,

@@ -13,6 +13,7 @@ public static class MdmCommandLine
     public static RootCommand Build()
     {
         var root = new RootCommand("Mdm: master data management and identity resolution. Source records in, stable golden customer IDs out.");
+        root.Add(WaitOption);
         root.Add(Demo());
         root.Add(Load());
         root.Add(Export());
@@ -23,6 +24,18 @@ public static class MdmCommandLine
         root.Add(LiveCommands.History());
         return root;
     }
+
+    /// <summary>For every command that writes the store: how long to wait while another process writes it.</summary>
+    internal static readonly Option<double?> WaitOption = new("--wait")
+    {
+        Description = "Seconds to wait while another process writes the store (default: MDM_WRITER_WAIT, else 120); then give up with exit code 75.",
+        Recursive = true,
+    };
+
+    internal static TimeSpan? Wait(ParseResult parse) =>
+        parse.GetValue(WaitOption) is { } seconds
+            ? seconds is >= 0 and <= 86_400 ? TimeSpan.FromSeconds(seconds) : throw new FormatException($"--wait must be between 0 and 86400 seconds, not {seconds}")
+            : null;
 
     internal static Option<FileInfo> ConfigOption() => new("--config", "-c")
     {
@@ -73,7 +86,11 @@ public static class MdmCommandLine
         cmd.SetAction(parse => Guard(() =>
         {
             var file = SourcesFile.Load(parse.GetValue(config)!.FullName);
-            var options = new LoadOptions { StorePath = parse.GetValue(store), MatchingPath = parse.GetValue(matching)?.FullName, Retrain = parse.GetValue(retrain), Full = parse.GetValue(full) };
+            var options = new LoadOptions
+            {
+                StorePath = parse.GetValue(store), MatchingPath = parse.GetValue(matching)?.FullName, Retrain = parse.GetValue(retrain), Full = parse.GetValue(full),
+                Wait = Wait(parse),
+            };
             var summary = ConsoleProgress.Run(p => LoadJob.Run(file, options, p));
             Reports.Summary(summary, LoadJob.StorePathOf(file, options.StorePath));
             return 0;
@@ -201,6 +218,12 @@ public static class MdmCommandLine
         try
         {
             return action();
+        }
+        // Another writer held the store too long: a temporary failure (sysexits EX_TEMPFAIL), worth a retry.
+        catch (StoreBusyException ex)
+        {
+            Console.Error.WriteLine($"mdm: {ex.Message}");
+            return 75;
         }
         // ArgumentException: a golden ID, record or system that does not exist; InvalidOperationException: a store that
         // cannot resolve in real time yet (the message says which command to run).

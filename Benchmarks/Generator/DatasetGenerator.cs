@@ -7,7 +7,8 @@ namespace Mdm.Benchmarks.Generator;
 /// <param name="Seed">Seed of the one <see cref="Random"/> everything is drawn from: same seed and size, same bytes.</param>
 /// <param name="BadRowRate">Share of extra, deliberately broken rows (broken quote, missing or duplicate key,
 /// undecodable bytes, malformed JSON) injected into the source files; listed in rejects_expected.csv, never in truth.csv.</param>
-public sealed record GeneratorOptions(int Entities, int Seed = 42, double BadRowRate = 0.0);
+/// <param name="Dirt">Multiplies every typo rate and the share of hard records (1: the default mix; 2: twice as dirty).</param>
+public sealed record GeneratorOptions(int Entities, int Seed = 42, double BadRowRate = 0.0, double Dirt = 1.0);
 
 /// <summary>What was written.</summary>
 /// <param name="Directory">The output folder.</param>
@@ -45,6 +46,8 @@ public static class DatasetGenerator
         ArgumentException.ThrowIfNullOrEmpty(outputDirectory);
         ArgumentNullException.ThrowIfNull(options);
         ArgumentOutOfRangeException.ThrowIfLessThan(options.Entities, 1, nameof(options));
+        if (!(options.Dirt >= 0 && options.Dirt <= 10))
+            throw new ArgumentOutOfRangeException(nameof(options), options.Dirt, "Dirt must be between 0 and 10.");
         if (!(options.BadRowRate >= 0 && options.BadRowRate <= 0.5))
             throw new ArgumentOutOfRangeException(nameof(options), options.BadRowRate, "BadRowRate must be between 0 and 0.5.");
 
@@ -84,7 +87,7 @@ public static class DatasetGenerator
         truth.WriteLine("system,key,entity");
         transactions.WriteLine("客户编号,金额,交易日期");
 
-        var renderer = new RecordRenderer(random, counter, hkDesk, crm, people, truth, transactions);
+        var renderer = new RecordRenderer(random, counter, hkDesk, crm, people, truth, transactions, options.Dirt);
         var factory = new EntityFactory(random);
         var unit = new List<Entity>(4);
         var entities = 0;

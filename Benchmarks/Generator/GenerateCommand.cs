@@ -4,13 +4,13 @@ using System.Globalization;
 namespace Mdm.Benchmarks.Generator;
 
 /// <summary>
-/// The <c>generate</c> verb: <c>generate --entities 2000 [--seed 7] --out DIR [--bad-rows 0.01]</c>.
+/// The <c>generate</c> verb: <c>generate --entities 2000 [--seed 7] --out DIR [--bad-rows 0.01] [--dirt 2]</c>.
 /// Prints the counts; returns a process exit code.
 /// </summary>
 public static class GenerateCommand
 {
     /// <summary>One-line usage text.</summary>
-    public const string Usage = "usage: generate --entities N --out DIR [--seed S] [--bad-rows RATE]";
+    public const string Usage = "usage: generate --entities N --out DIR [--seed S] [--bad-rows RATE] [--dirt FACTOR]";
 
     /// <summary>Parses <paramref name="args"/> (the words after "generate"), generates, prints counts; 0 on success, 2 on bad arguments.</summary>
     public static int Run(IReadOnlyList<string> args, TextWriter output, TextWriter error)
@@ -18,6 +18,7 @@ public static class GenerateCommand
         int? entities = null;
         var seed = 42;
         var badRows = 0.0;
+        var dirt = 1.0;
         string? outDir = null;
         for (var i = 0; i < args.Count; i++)
         {
@@ -38,6 +39,7 @@ public static class GenerateCommand
                 "--entities" => TryInt(value, out var n) && (entities = n) > 0,
                 "--seed" => TryInt(value, out seed),
                 "--bad-rows" => double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out badRows) && badRows is >= 0 and <= 0.5,
+                "--dirt" => double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out dirt) && dirt is >= 0 and <= 10,
                 "--out" => (outDir = value).Length > 0,
                 _ => false,
             };
@@ -53,7 +55,7 @@ public static class GenerateCommand
             return 2;
         }
         var watch = Stopwatch.StartNew();
-        var result = DatasetGenerator.Generate(outDir, new GeneratorOptions(entities.Value, seed, badRows));
+        var result = DatasetGenerator.Generate(outDir, new GeneratorOptions(entities.Value, seed, badRows, dirt));
         watch.Stop();
         output.WriteLine($"wrote {result.Directory} in {watch.Elapsed.TotalSeconds.ToString("F1", CultureInfo.InvariantCulture)} s (seed {seed})");
         output.WriteLine($"  entities      {result.Entities,12:N0}");

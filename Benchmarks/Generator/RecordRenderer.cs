@@ -18,6 +18,11 @@ internal sealed class RecordRenderer
     private const int TransactionDays = 2192; // 2020-01-01 .. 2025-12-31
 
     private readonly Random _random;
+
+    /// <summary>Multiplies every typo and hard-record rate (1: the default mix); the random draws stay the same in number.</summary>
+    private readonly double _dirt;
+
+    private bool Dirty(double rate) => _random.Chance(Math.Min(1, rate * _dirt));
     private readonly SystemSink _counter;
     private readonly SystemSink _hkDesk;
     private readonly SystemSink _crm;
@@ -28,9 +33,10 @@ internal sealed class RecordRenderer
     private readonly StringBuilder _json = new(512);
 
     public RecordRenderer(Random random, SystemSink counter, SystemSink hkDesk, SystemSink crm, SystemSink people,
-        TextWriter truth, TextWriter transactions)
+        TextWriter truth, TextWriter transactions, double dirt = 1.0)
     {
         _random = random;
+        _dirt = dirt;
         _counter = counter;
         _hkDesk = hkDesk;
         _crm = crm;
@@ -96,7 +102,7 @@ internal sealed class RecordRenderer
 
     private void CounterPerson(Person p)
     {
-        var hard = _random.Chance(HardRecordRate);
+        var hard = Dirty(HardRecordRate);
         var (address, updated) = AddressAndTime(p);
         string name;
         if (p.IsEnglish)
@@ -108,7 +114,7 @@ internal sealed class RecordRenderer
                 _ => p.Given + " " + p.Surname,
             };
         }
-        else name = ChineseName(p, typoRate: 0.04, spaceRate: 0.01);
+        else name = ChineseName(p, typoRate: _dirt * 0.04, spaceRate: 0.01);
         var id = hard || _random.Chance(0.12) ? null : MaybeLowercaseX(p.NationalId);
         var phone = hard ? null : CounterPhone(p);
         var addressText = !hard && _random.Chance(0.05) ? null : ChineseAddress(address, CounterStyle());
@@ -206,10 +212,10 @@ internal sealed class RecordRenderer
 
     private void HkDeskPerson(Person p)
     {
-        var hard = _random.Chance(HardRecordRate);
+        var hard = Dirty(HardRecordRate);
         var (address, updated) = AddressAndTime(p);
         var c = address.County;
-        var name = TraditionalChinese.Convert(ChineseName(p, typoRate: 0.03, spaceRate: 0));
+        var name = TraditionalChinese.Convert(ChineseName(p, typoRate: _dirt * 0.03, spaceRate: 0));
         string? id = null;
         if (!hard && !_random.Chance(0.2))
             id = p.Birth.Year <= 1985 && _random.Chance(0.25) ? ChineseIdentifiers.ToLegacyIdCard(p.NationalId) : MaybeLowercaseX(p.NationalId);
@@ -254,7 +260,7 @@ internal sealed class RecordRenderer
 
     private void CrmPerson(Person p)
     {
-        var hard = _random.Chance(HardRecordRate);
+        var hard = Dirty(HardRecordRate);
         var (address, _) = AddressAndTime(p);
         _json.Clear();
         string name;
@@ -262,7 +268,7 @@ internal sealed class RecordRenderer
         else if (_random.Chance(0.65)) name = TextForms.PinyinName(_random, p);
         else
         {
-            name = ChineseName(p, typoRate: 0.03, spaceRate: 0.01);
+            name = ChineseName(p, typoRate: _dirt * 0.03, spaceRate: 0.01);
             if (_random.Chance(0.03)) name = TraditionalChinese.Convert(name);
         }
         JsonMember("name", name);
@@ -369,7 +375,7 @@ internal sealed class RecordRenderer
 
     private void PeoplePerson(Person p)
     {
-        var hard = _random.Chance(HardRecordRate);
+        var hard = Dirty(HardRecordRate);
         var (address, _) = AddressAndTime(p);
         string? given, surname;
         if (p.IsEnglish)
@@ -378,38 +384,38 @@ internal sealed class RecordRenderer
             if (EnglishNicknames(p.Given) is { } nicknames && _random.Chance(0.1)) given = _random.Pick(nicknames);
             given = given.ToLowerInvariant();
             surname = p.Surname.ToLowerInvariant();
-            if (_random.Chance(0.08)) given = TextForms.EnglishTypo(_random, given);
-            if (_random.Chance(0.08)) surname = TextForms.EnglishTypo(_random, surname);
+            if (Dirty(0.08)) given = TextForms.EnglishTypo(_random, given);
+            if (Dirty(0.08)) surname = TextForms.EnglishTypo(_random, surname);
         }
         else
         {
             (given, surname) = TextForms.PinyinParts(p);
-            if (_random.Chance(0.03)) given = TextForms.EnglishTypo(_random, given);
+            if (Dirty(0.03)) given = TextForms.EnglishTypo(_random, given);
         }
         if (_random.Chance(0.03)) given = null;
         else if (_random.Chance(0.02)) surname = null;
         var number = _random.Chance(0.05) ? null : address.Number.ToString(CultureInfo.InvariantCulture);
         string? road = _random.Chance(0.03) ? null : address.Road.English.ToLowerInvariant();
-        if (road is not null && _random.Chance(0.04)) road = TextForms.EnglishTypo(_random, road);
+        if (road is not null && Dirty(0.04)) road = TextForms.EnglishTypo(_random, road);
         string? secondLine = null;
         if (address.Building is not null && _random.Chance(0.6)) secondLine = address.Building.English.ToLowerInvariant();
         else if (address.UnitEnglish is not null && _random.Chance(0.7)) secondLine = address.UnitEnglish.ToLowerInvariant();
         var c = address.County;
         var suburb = _random.Chance(0.1) ? null : c.CityEnglish.ToLowerInvariant();
         var postcode = _random.Chance(0.05) ? null : c.Postcode;
-        if (postcode is not null && _random.Chance(0.03)) postcode = ReplaceDigit(postcode);
+        if (postcode is not null && Dirty(0.03)) postcode = ReplaceDigit(postcode);
         var state = _random.Chance(0.15) ? null : c.ProvinceEnglish.ToLowerInvariant();
         string? birth = null;
         if (!hard && _random.Chance(0.92))
         {
             // A day/month swap is a classic keying error when the day is 12 or less.
-            birth = p.Birth.Day <= 12 && p.Birth.Day != p.Birth.Month && _random.Chance(0.03)
+            birth = p.Birth.Day <= 12 && p.Birth.Day != p.Birth.Month && Dirty(0.03)
                 ? new DateOnly(p.Birth.Year, p.Birth.Day, p.Birth.Month).ToString("yyyyMMdd", CultureInfo.InvariantCulture)
                 : TextForms.Format(p.Birth, "yyyyMMdd");
         }
         string? socialId = null;
         if (!hard && _random.Chance(p.IsEnglish ? 0.9 : 0.7))
-            socialId = _random.Chance(0.02) ? ReplaceDigit(p.NationalId) : p.NationalId;
+            socialId = Dirty(0.02) ? ReplaceDigit(p.NationalId) : p.NationalId;
         var key = _people.Keys.Next();
         _people.Add(_random, key, [given, surname, number, road, secondLine, suburb, postcode, state, birth, socialId]);
         Truth(_people, key, p);
@@ -447,7 +453,7 @@ internal sealed class RecordRenderer
             < 80 => p.Surname + " " + given,
             _ => (given + " " + p.Surname).ToUpperInvariant(),
         };
-        return _random.Chance(0.05) ? TextForms.EnglishTypo(_random, name) : name;
+        return Dirty(0.05) ? TextForms.EnglishTypo(_random, name) : name;
     }
 
     /// <summary>

@@ -28,7 +28,29 @@ public sealed class SqliteMdmStore : IMdmStore
         SqliteSchema.Migrate(_connection);
     }
 
+    /// <summary>Opens a store to read (export, history, evaluate): no lock, never blocks a writer or waits for one.</summary>
     public static SqliteMdmStore Open(string path) => new(path);
+
+    /// <summary>
+    /// Opens a store to write: first takes its cross-process writer lock (see <see cref="StoreWriterLock"/>), held until
+    /// the store is disposed, so only one process at a time loads, resolves or applies steward decisions.
+    /// </summary>
+    /// <exception cref="StoreBusyException">Another process held the lock for longer than <paramref name="wait"/>.</exception>
+    public static SqliteMdmStore OpenWriter(string path, string command, TimeSpan? wait = null)
+    {
+        var writerLock = StoreWriterLock.Acquire(path, command, wait ?? StoreWriterLock.WaitFromEnvironment());
+        try
+        {
+            return new SqliteMdmStore(path) { _writerLock = writerLock };
+        }
+        catch
+        {
+            writerLock.Dispose();
+            throw;
+        }
+    }
+
+    private StoreWriterLock? _writerLock;
 
     public string Location { get; }
 
@@ -797,6 +819,7 @@ public sealed class SqliteMdmStore : IMdmStore
         // Fold the WAL back so the file is self-contained when the process ends.
         try { Execute("PRAGMA wal_checkpoint(TRUNCATE);"); } catch (SqliteException) { }
         _connection.Dispose();
+        _writerLock?.Dispose();
     }
 }
 
