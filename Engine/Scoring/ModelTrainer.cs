@@ -111,7 +111,6 @@ public static class ModelTrainer
             foreach (var (p, n) in randomPairs) combined[p] = combined.GetValueOrDefault(p) + n * scale;
         }
         var model = TrainOn(scorer, kind, combined, u, config, uSamplePairs, initialLambda, startM);
-        LiftCaps(model, scorer, patternCounts, config);
         if (patternCounts.Count > 0 && allPairs > 0)
         {
             // Prior: the matches expected among candidate pairs (all matches are assumed to be candidates) over all pairs.
@@ -124,6 +123,7 @@ public static class ModelTrainer
             model.Lambda = Math.Clamp(mass / allPairs, 1e-12, 0.5);
             model.TrainingPairs = (long)total;
         }
+        LiftCaps(model, scorer, patternCounts, config);
         return model;
     }
 
@@ -190,16 +190,44 @@ public static class ModelTrainer
         var comparisons = scorer.ComparisonsFor(model.Kind);
         for (var i = 0; i < comparisons.Count; i++)
         {
-            var support = counts[i].Sum();
+            // An anchor has no other anchor to vouch for its pairs (a file whose only identifier is this one): its anchored
+            // matches are the candidate pairs the other comparisons alone make matches beyond doubt.
+            var levelCounts = config.EmAnchors.Contains(comparisons[i].Name) && counts[i].Sum() < config.CapLiftMinimumPairs
+                ? BeyondDoubtLevelCounts(model, i, candidates)
+                : counts[i];
+            var support = levelCounts.Sum();
             if (support < config.CapLiftMinimumPairs) continue;
             for (var l = 0; l < comparisons[i].LevelCount; l++)
             {
                 if (double.IsPositiveInfinity(comparisons[i].CapWeight(l))) continue;
-                var share = counts[i][l] / support;
+                var share = levelCounts[l] / support;
                 if (share >= config.CapLiftShare)
                     model.Comparisons[i].CapsLifted.Add(new LiftedCap(comparisons[i].LevelLabels[l], Math.Round(share, 4), (long)support));
             }
         }
+    }
+
+    /// <summary>Match probability, without comparison <paramref name="left"/>, above which a candidate pair is a match beyond doubt.</summary>
+    private const double BeyondDoubt = 0.999999;
+
+    /// <summary>Levels of comparison <paramref name="left"/> among candidate pairs that the other comparisons make matches beyond doubt.</summary>
+    private static double[] BeyondDoubtLevelCounts(FellegiSunterModel model, int left, IReadOnlyDictionary<ulong, long> candidates)
+    {
+        var counts = new double[model.Comparisons[left].M.Length];
+        var bar = FellegiSunterModel.ToWeight(BeyondDoubt);
+        foreach (var (pattern, n) in candidates)
+        {
+            var level = PairScorer.LevelOf(pattern, left);
+            if (level < 0) continue;
+            var weight = model.PriorWeight;
+            for (var i = 0; i < model.Comparisons.Count; i++)
+            {
+                var l = PairScorer.LevelOf(pattern, i);
+                if (i != left && l >= 0) weight += model.Comparisons[i].Weight(l);
+            }
+            if (weight >= bar) counts[level] += n;
+        }
+        return counts;
     }
 
     private static double Posterior(FellegiSunterModel model, ulong pattern, double lambda)
