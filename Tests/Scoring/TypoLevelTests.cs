@@ -92,9 +92,14 @@ public class TypoLevelTests
         Assert.That(Level(ssn, retyped), Is.EqualTo("typo"));
         Assert.That(Cap(ssn, retyped), Is.EqualTo(double.PositiveInfinity));
 
-        // Two such numbers far apart: a disagreement the model weighs, not a cannot-link.
+        // Two such numbers far apart: at most a review (a default the data may lift), never a cannot-link.
         var other = Person("5", "other:9572183", validated: false);
-        Assert.That(Level(ssn, other), Is.EqualTo("else"));
-        Assert.That(Cap(ssn, other), Is.EqualTo(double.PositiveInfinity));
+        Assert.That(Level(ssn, other), Is.EqualTo("unvalidated_differ"));
+        Assert.That(Cap(ssn, other), Is.EqualTo(FellegiSunterModel.ToWeight(config.ReviewThreshold)).Within(1e-9));
+        Assert.That(Cap(ssn, other), Is.GreaterThan(FellegiSunterModel.ToWeight(config.CannotLinkThreshold)));
+
+        // An ID card against another kind of identifier: different things, weighed (near no evidence), never capped.
+        Assert.That(Level(card1, ssn), Is.EqualTo("else"));
+        Assert.That(Cap(card1, ssn), Is.EqualTo(double.PositiveInfinity));
     }
 }
