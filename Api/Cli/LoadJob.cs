@@ -59,7 +59,7 @@ public static class LoadJob
                 var profile = new SystemProfile(source.System, source.Trust, formats, source.FullExtract,
                     KindDeclared: !ReferenceEquals(source.KindMapping, KindMapping.AllPersons));
                 using var connector = FileConnectors.OpenRecords(source, file);
-                summary.Systems.Add(engine.Ingest(summary.RunId, profile, Items(connector, cancellationToken), cancellationToken));
+                summary.Systems.Add(engine.Ingest(summary.RunId, profile, Items(connector, cancellationToken), cancellationToken, source.Retirement));
             }
             foreach (var txn in file.Transactions)
             {

@@ -93,7 +93,12 @@ public static class MdmCommandLine
             };
             var summary = ConsoleProgress.Run(p => LoadJob.Run(file, options, p));
             Reports.Summary(summary, LoadJob.StorePathOf(file, options.StorePath));
-            return 0;
+            // Loaded, but a full extract did not look cleanly read and retired nothing: the caller must look (exit 3).
+            var withheld = summary.WithheldRetirements.ToList();
+            foreach (var w in withheld)
+                Console.Error.WriteLine($"mdm: {w.System}: {w.RetirementsWithheld:N0} record(s) missing from the extract were NOT retired: {w.RetirementWithheld}. " +
+                                        "Check the file; if it is right, lower the system's \"retirement\" thresholds in the sources file and load again.");
+            return withheld.Count > 0 ? 3 : 0;
         }));
         return cmd;
     }

@@ -15,6 +15,8 @@ internal static class Reports
         table.AddRow("[bold]total[/]", N(s.Read), N(s.Accepted), N(s.RecordsRejected), N(s.Systems.Sum(x => x.New)), N(s.Systems.Sum(x => x.Changed)),
             N(s.Systems.Sum(x => x.Unchanged)), N(s.Systems.Sum(x => x.Retired)), N(s.Systems.Sum(x => x.Transactions)), N(s.Systems.Sum(x => x.TransactionsRejected)));
         AnsiConsole.Write(table);
+        foreach (var w in s.WithheldRetirements)
+            AnsiConsole.MarkupLine($"[yellow]{Markup.Escape(w.System)}: retirement withheld[/] for {N(w.RetirementsWithheld)} missing record(s): {Markup.Escape(w.RetirementWithheld!)}");
 
         var r = s.Resolution;
         if (!r.Ran)

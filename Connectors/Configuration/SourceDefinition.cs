@@ -38,6 +38,9 @@ public sealed class SourceDefinition : FileSourceDefinition
     /// </summary>
     public bool FullExtract { get; }
 
+    /// <summary>When a full extract may retire what it lacks ("retirement": max_reject_share, min_share_of_store).</summary>
+    public Mdm.Engine.Pipeline.RetirementGuard Retirement { get; init; } = Mdm.Engine.Pipeline.RetirementGuard.Default;
+
     /// <summary>The soft-delete flag column ("deleted"), if any.</summary>
     public DeletedFlag? DeletedFlag { get; }
 

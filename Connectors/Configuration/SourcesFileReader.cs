@@ -16,7 +16,7 @@ internal sealed class SourcesFileReader
     private static readonly HashSet<string> SourceProperties = new(StringComparer.Ordinal)
     {
         "system", "path", "format", "encoding", "delimiter", "header", "quoting", "key", "kind", "fields", "trust",
-        "updated_at", "full_extract", "deleted", "description",
+        "updated_at", "full_extract", "retirement", "deleted", "description",
     };
 
     private static readonly HashSet<string> TransactionProperties = new(StringComparer.Ordinal)
@@ -131,7 +131,7 @@ internal sealed class SourcesFileReader
             deleted = ReadDeleted(deletedElement, subject, system);
 
         var definition = new SourceDefinition(system, path, format, encoding, delimiter, hasHeader, quoting, key, kind, fields,
-            trust, updatedAtColumn, updatedAtFormat, fullExtract, deleted);
+            trust, updatedAtColumn, updatedAtFormat, fullExtract, deleted) { Retirement = ReadRetirement(element, subject, system) };
         if (!hasHeader) CheckNumberedColumns(ColumnsOf(definition), subject, system);
         return definition;
     }
@@ -459,6 +459,28 @@ internal sealed class SourcesFileReader
     {
         if (!element.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null) return null;
         return RequireString(value, subject, system, $"\"{name}\"", trim);
+    }
+
+    /// <summary>"retirement": { "max_reject_share": 0.05, "min_share_of_store": 0.5 } (both optional shares from 0 to 1).</summary>
+    private Mdm.Engine.Pipeline.RetirementGuard ReadRetirement(JsonElement element, string subject, string system)
+    {
+        var guard = Mdm.Engine.Pipeline.RetirementGuard.Default;
+        if (!element.TryGetProperty("retirement", out var value) || value.ValueKind == JsonValueKind.Null) return guard;
+        if (value.ValueKind != JsonValueKind.Object)
+            throw Error(subject, system, $"\"retirement\" must be an object such as {{ \"max_reject_share\": 0.05, \"min_share_of_store\": 0.5 }}, not {value.GetRawText()}");
+        foreach (var property in value.EnumerateObject())
+        {
+            var share = property.Value.ValueKind == JsonValueKind.Number ? property.Value.GetDouble() : double.NaN;
+            if (share is not (>= 0 and <= 1))
+                throw Error(subject, system, $"\"retirement\": \"{property.Name}\" must be a share from 0 to 1, not {property.Value.GetRawText()}");
+            guard = property.Name switch
+            {
+                "max_reject_share" => guard with { MaxRejectShare = share },
+                "min_share_of_store" => guard with { MinShareOfStore = share },
+                _ => throw Error(subject, system, $"\"retirement\": unknown setting \"{property.Name}\"; the settings are: max_reject_share, min_share_of_store"),
+            };
+        }
+        return guard;
     }
 
     private bool? OptionalBool(JsonElement element, string name, string subject, string system)

@@ -11,6 +11,13 @@ public sealed class SystemLoadSummary
     public long Changed { get; set; }
     public long Unchanged { get; set; }
     public long Retired { get; set; }
+    /// <summary>
+    /// Set when the file was a full extract but did not look cleanly read (see <see cref="RetirementGuard"/>): records
+    /// it lacks were not retired, and this says why.
+    /// </summary>
+    public string? RetirementWithheld { get; set; }
+    /// <summary>Records the extract lacks that would have been retired, had it been read cleanly.</summary>
+    public long RetirementsWithheld { get; set; }
     public long Transactions { get; set; }
     public long TransactionsRejected { get; set; }
     /// <summary>Wall time of the system's ingest; of it, writing records to the store and waiting for standardization.</summary>
@@ -53,6 +60,9 @@ public sealed class ResolutionSummary
 
 public sealed class LoadSummary
 {
+    /// <summary>Systems whose missing records were not retired because their extract did not look cleanly read.</summary>
+    public IEnumerable<SystemLoadSummary> WithheldRetirements => Systems.Where(s => s.RetirementWithheld is not null);
+
     public long RunId { get; set; }
     public List<SystemLoadSummary> Systems { get; } = [];
     public ResolutionSummary Resolution { get; set; } = new();

@@ -55,7 +55,9 @@ public sealed partial class MdmEngine : IDisposable
     /// Stores one system's records and rejects. Unchanged records (same content hash) are not rewritten; with
     /// <paramref name="fullExtract"/>, keys the store has but the extract lacks are retired.
     /// </summary>
-    public SystemLoadSummary Ingest(long runId, SystemProfile profile, IEnumerable<IngestItem> items, CancellationToken cancellationToken = default)
+    /// <param name="guard">When a full extract may retire what it lacks (default: <see cref="RetirementGuard.Default"/>).</param>
+    public SystemLoadSummary Ingest(long runId, SystemProfile profile, IEnumerable<IngestItem> items, CancellationToken cancellationToken = default,
+        RetirementGuard? guard = null)
     {
         var summary = new SystemLoadSummary { System = profile.System };
         var clock = Stopwatch.StartNew();
@@ -108,11 +110,24 @@ public sealed partial class MdmEngine : IDisposable
         if (rejects.Count > 0) _store.AddRejects(rejects, runId);
         if (profile.FullExtract)
         {
+            var missing = new List<int>();
+            long active = 0;
             foreach (var (key, state) in states)
             {
-                if (state.Retired || seen.Contains(key)) continue;
-                retire.Add(state.RecordId);
-                summary.Retired++;
+                if (state.Retired) continue;
+                active++;
+                if (!seen.Contains(key)) missing.Add(state.RecordId);
+            }
+            var withheld = missing.Count == 0 ? null : (guard ?? RetirementGuard.Default).WhyWithheld(summary.Read, summary.Rejected, summary.Accepted, active);
+            if (withheld is null)
+            {
+                retire.AddRange(missing);
+                summary.Retired += missing.Count;
+            }
+            else
+            {
+                summary.RetirementWithheld = withheld;
+                summary.RetirementsWithheld = missing.Count;
             }
         }
         _store.RetireRecords(retire, runId);
