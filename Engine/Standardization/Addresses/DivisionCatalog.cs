@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using System.Reflection;
+using Mdm.Engine.Standardization.Text;
 
 namespace Mdm.Engine.Standardization.Addresses;
 
@@ -35,6 +36,11 @@ public sealed class DivisionCatalog
 
     /// <summary>The 31 provinces, autonomous regions and municipalities, in code order.</summary>
     public IReadOnlyList<Division> Provinces { get; }
+
+    /// <summary>True when <paramref name="name"/> is the full name of a township somewhere in the country (茶镇, 高楼坪侗族乡).</summary>
+    internal bool IsTownshipName(ReadOnlySpan<char> name) => _townshipNames.Contains(name);
+
+    private FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> _townshipNames;
 
     /// <summary>Names (full and abbreviated) of all provinces, cities and counties.</summary>
     internal DivisionNameTable Names { get; }
@@ -166,17 +172,20 @@ public sealed class DivisionCatalog
             }
         }
         provinces.Sort(static (a, b) => string.CompareOrdinal(a.Code, b.Code));
-        return new DivisionCatalog(byCode.ToFrozenDictionary(StringComparer.Ordinal), provinces.ToArray(),
+        var catalog = new DivisionCatalog(byCode.ToFrozenDictionary(StringComparer.Ordinal), provinces.ToArray(),
             DivisionNameTable.Build(globalNames), byCode.Count);
+        catalog._townshipNames = byCode.Values.Where(static n => n.Level == 4).Select(static n => n.CanonicalName)
+            .ToFrozenSet(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+        return catalog;
 
         static void AddNames(List<(string, DivisionNode, bool)> names, DivisionNode node)
         {
             string full = TextFold.FoldCompact(node.Name);
-            names.Add((full, node, false));
+            Add(names, full, node, false);
             if (node.Level < 4)
             {
                 foreach (string abbreviation in DivisionNames.Abbreviations(node.Level, full))
-                    names.Add((abbreviation, node, true));
+                    Add(names, abbreviation, node, true);
                 return;
             }
             // Township: derived names must not shadow the county itself (南山街道 → 南山区 / 南山 would hide 南山区).
@@ -188,12 +197,21 @@ public sealed class DivisionCatalog
                 node.CanonicalName = variants[0]; // 召陵区老窝镇 → 老窝镇, 东湖风景区街道(洪山) → 东湖风景区街道
             foreach (string b in variants)
             {
-                if (b != full && !countyNames.Contains(b)) names.Add((b, node, false));
+                if (b != full && !countyNames.Contains(b)) Add(names, b, node, false);
                 foreach (string abbreviation in DivisionNames.Abbreviations(4, b))
                 {
-                    if (!countyNames.Contains(abbreviation)) names.Add((abbreviation, node, true));
+                    if (!countyNames.Contains(abbreviation)) Add(names, abbreviation, node, true);
                 }
             }
+        }
+
+        // Input is converted to simplified script before parsing, and that conversion also rewrites characters that
+        // are valid in simplified names (乾安县 → 干安县, 瀂港街道): the converted spelling is matched too.
+        static void Add(List<(string, DivisionNode, bool)> names, string name, DivisionNode node, bool isShort)
+        {
+            names.Add((name, node, isShort));
+            string converted = ChineseScript.Default.ToSimplified(name);
+            if (!ReferenceEquals(converted, name) && converted != name) names.Add((converted, node, isShort));
         }
     }
 }

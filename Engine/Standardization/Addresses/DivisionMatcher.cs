@@ -102,6 +102,7 @@ internal sealed class DivisionMatcher
             if (!hit.IsRepeat) state.Set(hit.Node);
             lastLevel = hit.Node.Level;
             pos = p + hit.Length;
+            if (hit.Node.Level == 4) pos += TownshipWordAfterStem(text, pos);
             if (text[pos - 1] == '市' && hit.Length >= 3 && hit.Node.Level <= 2 && pos < text.Length)
             {
                 // 济南市中区, 青岛市北区: the 市 belongs to the county (市中区, 市北区), not to the city name.
@@ -177,7 +178,16 @@ internal sealed class DivisionMatcher
                 if (!IsCompatible(t.Node, in state, lastLevel, out bool repeat)) continue;
                 if (!Accept(t, name, text, end, in state, repeat, postcodeProvince, mode, lookahead)) continue;
                 int level = t.Node.Level;
-                if (level < chosenLevel)
+                if (chosenRepeat && !repeat)
+                {
+                    // 承德市承德: the second 承德 is the county 承德县, not the city again (as in Better).
+                    chosen = t.Node;
+                    chosenLevel = level;
+                    chosenRepeat = false;
+                    count = 1;
+                }
+                else if (repeat && count > 0 && !chosenRepeat) continue;
+                else if (level < chosenLevel)
                 {
                     chosen = t.Node;
                     chosenLevel = level;
@@ -187,13 +197,47 @@ internal sealed class DivisionMatcher
                 else if (level == chosenLevel) count++;
             }
             if (count == 0) continue;
-            if (count == 1) return new DivisionHit(chosen, name.Length, chosenLevel, chosenRepeat, false);
+            if (count == 1)
+            {
+                if (lookahead && !chosenRepeat && entry.Targets.Length > 1
+                    && DeeperReading(entry, chosen!, text, end, in state, lastLevel, postcodeProvince, mode) is { } deeper)
+                    return new DivisionHit(deeper, name.Length, deeper.Level, false, false);
+                return new DivisionHit(chosen, name.Length, chosenLevel, chosenRepeat, false);
+            }
             DivisionNode? resolved = Disambiguate(entry, chosenLevel, text, end, in state, lastLevel, postcodeProvince, mode, lookahead);
             return resolved is not null
                 ? new DivisionHit(resolved, name.Length, chosenLevel, false, false)
                 : new DivisionHit(null, name.Length, chosenLevel, false, true);
         }
         return default;
+    }
+
+    /// <summary>
+    /// A name of divisions at different levels (海南: the province and 青海's 海南州) is read at the higher level unless only
+    /// exactly one deeper reading has the next name under it: 海南共和 is 海南州共和县. Null to keep <paramref name="chosen"/>.
+    /// </summary>
+    private DivisionNode? DeeperReading(NameEntry entry, DivisionNode chosen, ReadOnlySpan<char> text, int end, in DivisionState state,
+        int lastLevel, int postcodeProvince, MatchMode mode)
+    {
+        int next = SkipSeparators(text, end);
+        if (next >= text.Length) return null;
+        bool checkedChosen = false;
+        DivisionNode? deeper = null;
+        foreach (NameTarget t in entry.Targets)
+        {
+            if (t.Node.Level <= chosen.Level || !IsCompatible(t.Node, in state, lastLevel, out bool repeat) || repeat
+                || !Accept(t, entry.Name, text, end, in state, repeat, postcodeProvince, mode, lookahead: false))
+                continue;
+            if (!checkedChosen)
+            {
+                if (ChildFollows(chosen, text, next, in state, postcodeProvince, mode)) return null;
+                checkedChosen = true;
+            }
+            if (!ChildFollows(t.Node, text, next, in state, postcodeProvince, mode)) continue;
+            if (deeper is not null) return null;
+            deeper = t.Node;
+        }
+        return deeper;
     }
 
     /// <summary>
@@ -252,8 +296,10 @@ internal sealed class DivisionMatcher
     {
         if (!t.IsShort)
         {
-            // 北京市场 is a market, not 北京市 + 场.
-            return !(name[^1] == '市' && end < text.Length && text[end] == '场');
+            // 北京市场 is a market, not 北京市 + 场; 山西省古县乡 is the town 古县乡, not 古县 + 乡.
+            if (name[^1] == '市' && end < text.Length && text[end] == '场') return false;
+            return t.Node.Level == 4 || repeat || TownshipWordAt(text, end) == 0 || !StartsTownshipName(text, end - name.Length, end, 0)
+                || ChildFollows(t.Node, text, SkipSeparators(text, end), in state, postcodeProvince, mode);
         }
         if (mode == MatchMode.Company)
         {
@@ -261,15 +307,107 @@ internal sealed class DivisionMatcher
             // a county abbreviation only counts right after a real city (深圳南山腾达科技).
             return t.Node.Level <= 2 || (t.Node.Level == 3 && state.City is { IsPlaceholder: false });
         }
+        // The abbreviation starts a longer township name of the catalogue: 兴隆山镇 is not 兴隆街道 + 山镇, 北京市朝阳门街道
+        // is 东城区's street office, not 朝阳区 + 门街道, 吉林榆树台镇 is no 榆树市 (but 兴隆镇 is 兴隆街道's old name).
+        // For a county or city the township word may follow at once: 甘肃城关镇 is a town, not 城关区 + 镇.
+        // Unless a division under it follows (普洱镇沅…自治县 is 普洱 + 镇沅).
+        if (!repeat && StartsTownshipName(text, end - name.Length, end, t.Node.Level == 4 ? 1 : 0)
+            && !ChildFollows(t.Node, text, SkipSeparators(text, end), in state, postcodeProvince, mode))
+            return false;
         bool roadLike = RejectsAbbreviation(text, end);
         if (!roadLike && (!state.IsEmpty || repeat)) return true;
         int next = SkipSeparators(text, end);
         if (next >= text.Length) return true;
         // A division under it settles the question either way: 唐山路北区 (路北区), 哈尔滨道外区, 深圳南山.
         if ((lookahead || roadLike) && ChildFollows(t.Node, text, next, in state, postcodeProvince, mode)) return true;
-        if (roadLike) return false; // 中山路, 北京东路, 中山公园
+        // Under a named parent, a city or county abbreviation followed by a whole numbered road is the division:
+        // 西安市雁塔站前路104号 is 雁塔区 + 站前路 (雁塔路, 雁塔东路 stay roads: their names are too short).
+        // So is one followed by a township of its own (井陉街头镇: 街头镇 is a town, not a road).
+        if (roadLike)
+            return !state.IsEmpty && !repeat && t.Node.Level is 2 or 3 && (NumberedRoadFollows(text, end) || TownshipFollows(text, end));
         // No parent and nothing under it: it must be followed by address text (深圳科技园路12号, not 安康花园).
         return !state.IsEmpty || repeat || AddressLikeFollows(text, end);
+    }
+
+    /// <summary>
+    /// The name at <paramref name="start"/> and <paramref name="min"/> to two characters after <paramref name="end"/>, with a
+    /// township word, spell the full name of a township somewhere in the country.
+    /// </summary>
+    private bool StartsTownshipName(ReadOnlySpan<char> text, int start, int end, int min) =>
+        TownshipNameEnds(text, start, end + min + 1, end + 6);
+
+    /// <summary>
+    /// A catalogue township's full name is text[start..j] for some j in [<paramref name="minEnd"/>, <paramref name="maxEnd"/>]
+    /// (looked up only where a township name can end: 镇, 乡, 街道, 办事处, 管理区, 农场, 苏木 …).
+    /// </summary>
+    private bool TownshipNameEnds(ReadOnlySpan<char> text, int start, int minEnd, int maxEnd)
+    {
+        maxEnd = Math.Min(maxEnd, text.Length);
+        for (int j = minEnd; j <= maxEnd; j++)
+        {
+            char c = text[j - 1];
+            if (!TextFold.IsHan(c)) return false;
+            if (c is '镇' or '乡' or '道' or '处' or '区' or '场' or '木' && _catalog.IsTownshipName(text[start..j])) return true;
+        }
+        return false;
+    }
+
+    /// <summary>
+    /// A township name starts at <paramref name="end"/>: one of at least two characters and its township word (街头镇,
+    /// 九道街道), or any in the catalogue (乐园良种场).
+    /// </summary>
+    private bool TownshipFollows(ReadOnlySpan<char> text, int end)
+    {
+        for (int i = end + 2; i < Math.Min(text.Length, end + 6); i++)
+        {
+            if (TownshipWordAt(text, i) > 0) return true;
+            if (!TextFold.IsHan(text[i])) break;
+        }
+        return TownshipNameEnds(text, end, end + 2, end + 8);
+    }
+
+    /// <summary>
+    /// A road name of at least two characters (not only direction or size words), its type and a house number start at
+    /// <paramref name="end"/>: 站前路104号, 新村东大街8号.
+    /// </summary>
+    private static bool NumberedRoadFollows(ReadOnlySpan<char> text, int end)
+    {
+        int limit = Math.Min(text.Length, end + 8);
+        bool meaningful = false;
+        for (int i = end; i < limit; i++)
+        {
+            char c = text[i];
+            if (!TextFold.IsHan(c)) return false;
+            bool big = c == '大' && i + 1 < text.Length && text[i + 1] is '道' or '街';
+            if (c is '路' or '街' or '道' or '巷' or '弄' || big)
+            {
+                if (i - end < 2 || !meaningful) return false;
+                int after = SkipSeparators(text, i + (big ? 2 : 1));
+                return after < text.Length && (TextFold.IsAsciiDigit(text[after]) || text[after] == '#');
+            }
+            if (!IsStreetModifier(c)) meaningful = true;
+        }
+        return false;
+    }
+
+    /// <summary>Length of a township word (镇, 乡, 街道, 办事处) at <paramref name="pos"/>, 0 if none.</summary>
+    private static int TownshipWordAt(ReadOnlySpan<char> text, int pos)
+    {
+        if (pos >= text.Length) return 0;
+        ReadOnlySpan<char> rest = text[pos..];
+        if (rest[0] is '镇' or '乡') return 1;
+        if (rest.StartsWith("街道", StringComparison.Ordinal)) return 2;
+        return rest.StartsWith("办事处", StringComparison.Ordinal) ? 3 : 0;
+    }
+
+    /// <summary>
+    /// After a township matched by its stem, the township word written with it: 兴隆镇 for 兴隆街道 (a town that became a
+    /// street office keeps its old name in addresses). 0 when the match already ended with such a word.
+    /// </summary>
+    private static int TownshipWordAfterStem(ReadOnlySpan<char> text, int pos)
+    {
+        if (pos < 1 || TownshipWordAt(text, pos - 1) > 0 || text[pos - 1] == '道' || text[pos - 1] == '处') return 0;
+        return TownshipWordAt(text, pos);
     }
 
     private bool ChildFollows(DivisionNode node, ReadOnlySpan<char> text, int next, in DivisionState state, int postcodeProvince,

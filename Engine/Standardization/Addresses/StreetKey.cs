@@ -29,8 +29,10 @@ public static class StreetKey
                 var after = i + type.Length;
                 if (after >= s.Length || !char.IsAsciiDigit(s[after])) continue;
                 var start = i;
-                while (start > 0 && TextNormalizer.IsHan(s[start - 1])) start--;
+                // Surrogates are Han of the extension planes (河輋农场 simplifies to 河𪨶农场); 〇 is a numeral (八五〇农场).
+                while (start > 0 && (TextNormalizer.IsHan(s[start - 1]) || char.IsSurrogate(s[start - 1]) || s[start - 1] == '〇')) start--;
                 if (start == i) continue;
+                start = AfterDivisionWord(s, start, i);
                 var numberEnd = after;
                 while (numberEnd < s.Length && char.IsAsciiDigit(s[numberEnd])) numberEnd++;
                 var name = s.AsSpan(start, i - start);
@@ -45,6 +47,43 @@ public static class StreetKey
             }
         }
         return (null, null);
+    }
+
+    // Words that end a division or township name the parser did not place (another county's township, a name that
+    // repeats across the country): 高楼坪侗族乡华东西路 is 华东西路, 鼓楼区五四路 is 五四路.
+    private static readonly string[] DivisionWords =
+        ["街道", "办事处", "苏木", "镇", "乡", "区", "县", "市", "场"];
+
+    /// <summary>
+    /// Where the road name starts in the Han run [start, end): after the last division word with at least two characters
+    /// before it (one for 区 and 苏木: 城区, 辉苏木; any number when they make a township's name: 茶镇) and at least two
+    /// after it for the road (one after a township word: 北蒙街道化大街), so 镇海路, 城乡路, 工业区一路 stay whole.
+    /// </summary>
+    private static int AfterDivisionWord(string s, int start, int end)
+    {
+        for (var j = end - 2; j >= start + 1; j--)
+        {
+            foreach (var word in DivisionWords)
+            {
+                if (!s.AsSpan(0, j + 1).EndsWith(word, StringComparison.Ordinal)) continue;
+                bool township = word is "街道" or "办事处" or "苏木" or "镇" or "乡";
+                if (end - j - 1 < (township ? 1 : 2)) continue;
+                if (word == "市" && s[j + 1] == '场') continue; // 农贸市场东路
+                int before = j - word.Length + 1 - start;
+                if (before >= (word is "区" or "苏木" ? 1 : 2) || (township && before >= 1 && NamesTownship(s, start, j + 1))) return j + 1;
+            }
+        }
+        return start;
+    }
+
+    private static bool NamesTownship(string s, int start, int end)
+    {
+        var catalog = DivisionCatalog.Default;
+        for (var k = start; k < end - 1; k++)
+        {
+            if (catalog.IsTownshipName(s.AsSpan(k, end - k))) return true;
+        }
+        return false;
     }
 
     private static char? ChineseDirection(char c) => c switch
