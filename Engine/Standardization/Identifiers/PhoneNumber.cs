@@ -104,14 +104,18 @@ public static class PhoneNumber
 
     private static void AddPiece(List<PhoneResult> results, string text, string country)
     {
+        bool slash = text.Contains('/') || text.Contains('／');
+        // Before the whole: two German numbers "030-126829/030-123453" are also one valid number of 17 digits.
+        if (slash && TrySplit(results, text, country, slashes: true, trunkStarts: true))
+            return;
         var whole = Parse(text, text.AsSpan(), country);
         if (whole.IsValid || whole.Finding is null)
         {
             results.Add(whole);
             return;
         }
-        bool slash = text.Contains('/') || text.Contains('／');
-        if (slash && TrySplit(results, text, country, slashes: true))
+        // A group after a '/' may start with 0 inside one number ("080/012 -6163", a Taiwanese toll-free number).
+        if (slash && TrySplit(results, text, country, slashes: true, trunkStarts: false))
             return;
         if (TrySplit(results, text, country, slashes: false))
             return;
@@ -139,9 +143,12 @@ public static class PhoneNumber
     }
 
     // Greedy longest-valid grouping of the tokens between separators ('/' or whitespace); commits only when every group is
-    // a valid number and there are at least two.
-    private static bool TrySplit(List<PhoneResult> results, string text, string country, bool slashes)
+    // a valid number and there are at least two. With trunkStarts, a part after a '/' starting with '+' or the trunk
+    // prefix (0 in most countries) starts a number: "030 123477/0800/1234567898" is 030 123477 and 0800 1234567898, though the first two
+    // parts together are a valid German number too.
+    private static bool TrySplit(List<PhoneResult> results, string text, string country, bool slashes, bool trunkStarts = false)
     {
+        var trunk = trunkStarts ? Util.GetMetadataForRegion(country)?.NationalPrefix : null;
         Span<int> starts = stackalloc int[MaxSplitTokens];
         Span<int> ends = stackalloc int[MaxSplitTokens];
         int count = 0, i = 0;
@@ -169,6 +176,8 @@ public static class PhoneNumber
             int bestLast = -1;
             for (int last = first; last < count; last++)
             {
+                if (last > first && trunkStarts && StartsNumber(text.AsSpan(starts[last], ends[last] - starts[last]).TrimStart(), trunk))
+                    break;
                 var r = Parse(string.Empty, text.AsSpan(starts[first], ends[last] - starts[first]), country);
                 if (r.IsValid)
                 {
@@ -185,6 +194,15 @@ public static class PhoneNumber
             return false;
         results.AddRange(found);
         return true;
+    }
+
+    private static bool StartsNumber(ReadOnlySpan<char> part, string? trunk)
+    {
+        if (part.IsEmpty) return false;
+        var c = IdentifierChars.Fold(part[0]);
+        if (c == '+') return true;
+        if (c == '(' && part.Length > 1) c = IdentifierChars.Fold(part[1]);
+        return !string.IsNullOrEmpty(trunk) && c == trunk[0];
     }
 
     private static bool IsSeparator(char c, bool slashes) => slashes ? IsSlash(c) : IsSpace(c);

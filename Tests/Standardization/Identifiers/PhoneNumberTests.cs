@@ -186,6 +186,15 @@ public sealed class PhoneNumberTests
     }
 
     [Test]
+    public void A_local_number_without_its_area_code_is_reported_in_any_country()
+    {
+        var r = PhoneNumber.Parse("246-1501", "US");
+        Assert.That(r.IsValid, Is.False);
+        Assert.That(r.Finding!.Code, Is.EqualTo("missing_area_code"));
+        Assert.That(r.Finding.Message, Is.EqualTo("2461501 is a local number without its area code"));
+    }
+
+    [Test]
     public void An_unknown_country_is_a_programming_error()
     {
         Assert.Throws<ArgumentException>(() => PhoneNumber.Parse("13812345678", "XX"));
