@@ -12,11 +12,11 @@ namespace Mdm.Engine.Standardization.Identifiers;
 /// <remarks>
 /// <para>Own code does only what libphonenumber does not (measured, see Benchmarks/RESULTS.md "Phone parsing: library vs
 /// own code"): one pass folds full-width characters, keeps the digits and a leading '+', skips a trunk "(0)" after a
-/// country code and stops at an extension (转, 分机, ext, x, #) — libphonenumber rejects 转 and 分机 as "not a number", and
-/// parsing the compact digits instead of the raw text is about 4 times faster. When the number is not valid, a trailing '-'
-/// group of up to 6 digits is taken for an extension ("010-12345678-123", which the library reads as too long), and a
-/// country code written without '+' is tried ("852 2123 4567", "0044 20 …" from a country whose international prefix
-/// is not 00).</para>
+/// country code, stops at an extension (转, 分机, ext, x, #; the library rejects 转 and 分机 as "not a number") and notes
+/// where '-' groups start; the library then parses the compact digits (a sixth faster than the raw text). When the number
+/// is not valid, a trailing '-' group of up to 6 digits is taken for an extension ("010-12345678-123", which the library
+/// reads as too long), and a country code written without '+' is tried ("852 2123 4567", "0044 20 …" from a country
+/// whose international prefix is not 00).</para>
 /// <para>Lists: ; , | 、 and line breaks always separate numbers; '/' and whitespace separate them only when the value
 /// as a whole is not one valid number but its parts are ("310/246 -1501" is one US number, "13812345678/0755-87654321" two).</para>
 /// </remarks>
@@ -252,7 +252,7 @@ public static class PhoneNumber
                     plus = true;
                 continue;
             }
-            // A trunk "(0)" after the country code: "+44 (0)20 …", "+886 (0)2 …" (the library keeps the 0 of Taiwan's).
+            // A trunk "(0)" after the country code: "+44 (0)20 …", "+886 (0)2 …" (in compact digits "+88602…" the library keeps the 0).
             if (c == '(' && i + 2 < text.Length && IdentifierChars.Fold(text[i + 1]) == '0' && IdentifierChars.Fold(text[i + 2]) == ')')
             {
                 i += 2;
