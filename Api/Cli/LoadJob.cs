@@ -57,7 +57,7 @@ public static class LoadJob
                 foreach (var (field, mapping) in source.Fields)
                     if (mapping.Format is { } f) formats[field] = f;
                 var profile = new SystemProfile(source.System, source.Trust, formats, source.FullExtract,
-                    KindDeclared: !ReferenceEquals(source.KindMapping, KindMapping.AllPersons));
+                    KindDeclared: !ReferenceEquals(source.KindMapping, KindMapping.AllPersons), Country: source.Country);
                 using var connector = FileConnectors.OpenRecords(source, file);
                 summary.Systems.Add(engine.Ingest(summary.RunId, profile, Items(connector, cancellationToken), cancellationToken, source.Retirement));
             }

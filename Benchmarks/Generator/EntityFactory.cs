@@ -204,17 +204,28 @@ internal sealed class EntityFactory
         }
     }
 
-    /// <summary>"0755-87654321": the county's area code and an eight-digit local number.</summary>
+    /// <summary>"0755-87654321": the county's area code and a local number of the length its city uses.</summary>
     private string NewLandline(County county)
     {
         var area = long.Parse(county.AreaCode, CultureInfo.InvariantCulture);
+        var seven = HasSevenDigitNumbers(county.AreaCode);
         while (true)
         {
             var local = _random.Next(20_000_000, 90_000_000);
+            // Same draw for both lengths, so the rest of a seeded data set does not move.
+            if (seven) local /= 10;
             if (_phones.Add(area * 1_000_000_000L + local))
                 return county.AreaCode + "-" + local.ToString(CultureInfo.InvariantCulture);
         }
     }
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> SevenDigitAreas = new(StringComparer.Ordinal);
+
+    /// <summary>Cities that still have 7-digit local numbers (Taiyuan 0351, Xiamen 0592), as libphonenumber knows them.</summary>
+    private static bool HasSevenDigitNumbers(string areaCode) =>
+        SevenDigitAreas.GetOrAdd(areaCode, a =>
+            !Mdm.Engine.Standardization.Identifiers.PhoneNumber.Parse(a + "-23456789").IsValid
+            && Mdm.Engine.Standardization.Identifiers.PhoneNumber.Parse(a + "-2345678").IsValid);
 
     private string NewChineseEmail(string surnamePinyin, string[] givenPinyin, DateOnly birth)
     {

@@ -5,7 +5,7 @@ public sealed class SourceDefinition : FileSourceDefinition
 {
     internal SourceDefinition(string system, string path, SourceFormat format, string? encoding, char delimiter,
         bool hasHeader, bool quoting, string key, KindMapping kindMapping, IReadOnlyDictionary<string, FieldMapping> fields,
-        int trust, string? updatedAtColumn, string? updatedAtFormat, bool fullExtract, DeletedFlag? deletedFlag)
+        int trust, string? updatedAtColumn, string? updatedAtFormat, bool fullExtract, DeletedFlag? deletedFlag, string country)
         : base(system, path, format, encoding, delimiter, hasHeader, quoting, key)
     {
         KindMapping = kindMapping;
@@ -15,6 +15,7 @@ public sealed class SourceDefinition : FileSourceDefinition
         UpdatedAtFormat = updatedAtFormat;
         FullExtract = fullExtract;
         DeletedFlag = deletedFlag;
+        Country = country;
     }
 
     /// <summary>How a record's kind (person or organization) is decided.</summary>
@@ -43,6 +44,12 @@ public sealed class SourceDefinition : FileSourceDefinition
 
     /// <summary>The soft-delete flag column ("deleted"), if any.</summary>
     public DeletedFlag? DeletedFlag { get; }
+
+    /// <summary>
+    /// ISO 3166-1 alpha-2 code of the country the source's phone numbers are written for ("country", default CN): a number
+    /// without a country code is read in that country's national format.
+    /// </summary>
+    public string Country { get; }
 
     /// <summary>The birth-date format of the birth_date mapping, if one is given (shortcut for the engine).</summary>
     public string? BirthDateFormat =>

@@ -16,7 +16,7 @@ internal sealed class SourcesFileReader
     private static readonly HashSet<string> SourceProperties = new(StringComparer.Ordinal)
     {
         "system", "path", "format", "encoding", "delimiter", "header", "quoting", "key", "kind", "fields", "trust",
-        "updated_at", "full_extract", "retirement", "deleted", "description",
+        "updated_at", "full_extract", "retirement", "deleted", "description", "country",
     };
 
     private static readonly HashSet<string> TransactionProperties = new(StringComparer.Ordinal)
@@ -130,8 +130,10 @@ internal sealed class SourcesFileReader
         if (element.TryGetProperty("deleted", out var deletedElement) && deletedElement.ValueKind != JsonValueKind.Null)
             deleted = ReadDeleted(deletedElement, subject, system);
 
+        var country = ReadCountry(element, subject, system);
+
         var definition = new SourceDefinition(system, path, format, encoding, delimiter, hasHeader, quoting, key, kind, fields,
-            trust, updatedAtColumn, updatedAtFormat, fullExtract, deleted) { Retirement = ReadRetirement(element, subject, system) };
+            trust, updatedAtColumn, updatedAtFormat, fullExtract, deleted, country) { Retirement = ReadRetirement(element, subject, system) };
         if (!hasHeader) CheckNumberedColumns(ColumnsOf(definition), subject, system);
         return definition;
     }
@@ -375,6 +377,18 @@ internal sealed class SourcesFileReader
         var format = OptionalString(element, "format", subject, system);
         if (format is not null) CheckDateFormat(format, subject, system, $"the \"format\" of {what}");
         return (column, format);
+    }
+
+    private string ReadCountry(JsonElement element, string subject, string system)
+    {
+        var text = OptionalString(element, "country", subject, system);
+        if (text is null) return Mdm.Engine.Standardization.Identifiers.PhoneNumber.DefaultCountry;
+        var code = text.ToUpperInvariant();
+        if (code.Length != 2 || !char.IsAsciiLetter(code[0]) || !char.IsAsciiLetter(code[1]))
+            throw Error(subject, system, $"\"country\" must be an ISO 3166-1 alpha-2 country code such as \"CN\", \"US\" or \"GB\", not '{text}'");
+        if (!Mdm.Engine.Standardization.Identifiers.PhoneNumber.IsSupportedCountry(code))
+            throw Error(subject, system, $"\"country\" '{text}' is not an ISO 3166-1 alpha-2 country code with a known phone numbering plan (use e.g. \"CN\", \"US\", \"GB\")");
+        return code;
     }
 
     private DeletedFlag ReadDeleted(JsonElement element, string subject, string system)

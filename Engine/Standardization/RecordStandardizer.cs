@@ -12,7 +12,7 @@ namespace Mdm.Engine.Standardization;
 /// <summary>
 /// Turns a <see cref="SourceRecord"/> into comparable <see cref="Feature"/> values: text folded to half-width and
 /// simplified script, names split (compound surnames) with pinyin keys, identifiers validated (invalid ones become quality
-/// findings and are not used as evidence), phones in E.164, addresses mapped to GB/T 2260 divisions, company names reduced
+/// findings and are not used as evidence), phones in E.164 (national numbers read in the source's country), addresses mapped to GB/T 2260 divisions, company names reduced
 /// to their core. Stateless and thread-safe: batch calls it from all cores, real time from request threads.
 /// </summary>
 public sealed class RecordStandardizer
@@ -100,7 +100,7 @@ public sealed class RecordStandardizer
 
         if (source[CanonicalField.Phone] is { } phoneRaw)
         {
-            var phones = PhoneNumber.ParseMany(phoneRaw);
+            var phones = PhoneNumber.ParseMany(phoneRaw, profile?.Country ?? PhoneNumber.DefaultCountry);
             string? joined = null;
             if (phones.Count == 1 && phones[0].IsValid) joined = phones[0].E164;
             else if (phones.Count > 1)

@@ -162,6 +162,8 @@ public sealed class SqliteMdmStore : IMdmStore
         cmd.Parameters.AddWithValue("$t", profile.Trust);
         var formats = new Dictionary<string, string>(profile.FieldFormats, StringComparer.Ordinal);
         if (profile.KindDeclared) formats["$kind_declared"] = "1";
+        // Kept beside the formats like $kind_declared: no schema change, and a profile stored before it reads as China.
+        if (profile.Country != Standardization.Identifiers.PhoneNumber.DefaultCountry) formats["$country"] = profile.Country;
         cmd.Parameters.AddWithValue("$f", FieldsJson.Serialize(formats));
         cmd.Parameters.AddWithValue("$x", profile.FullExtract ? 1 : 0);
         cmd.Parameters.AddWithValue("$run", runId);
@@ -178,7 +180,8 @@ public sealed class SqliteMdmStore : IMdmStore
         {
             var formats = FieldsJson.Deserialize(r.GetString(2));
             var declared = formats.Remove("$kind_declared");
-            result[r.GetString(0)] = new SystemProfile(r.GetString(0), r.GetInt32(1), formats, r.GetInt32(3) != 0, declared);
+            var country = formats.Remove("$country", out var stored) ? stored : Standardization.Identifiers.PhoneNumber.DefaultCountry;
+            result[r.GetString(0)] = new SystemProfile(r.GetString(0), r.GetInt32(1), formats, r.GetInt32(3) != 0, declared, country);
         }
         return result;
     }

@@ -155,12 +155,41 @@ public sealed class SourcesFileTests : ConnectorTestBase
     [TestCase("""{ "system": "A", "path": "a.csv", "key": "id", "deleted": { "column": "d" }, "fields": { "name": "n" } }""",
         "\"deleted\" needs \"values\"")]
     [TestCase("""{ "system": "A", "path": "a.csv", "key": "id", "key": "id2", "fields": { "name": "n" } }""", "\"key\" is given twice")]
+    [TestCase("""{ "system": "A", "path": "a.csv", "key": "id", "country": "USA", "fields": { "name": "n" } }""",
+        "source 'A': \"country\" must be an ISO 3166-1 alpha-2 country code such as \"CN\", \"US\" or \"GB\", not 'USA'")]
+    [TestCase("""{ "system": "A", "path": "a.csv", "key": "id", "country": "XK1", "fields": { "name": "n" } }""", "not 'XK1'")]
+    [TestCase("""{ "system": "A", "path": "a.csv", "key": "id", "country": "QQ", "fields": { "name": "n" } }""",
+        "source 'A': \"country\" 'QQ' is not an ISO 3166-1 alpha-2 country code with a known phone numbering plan")]
+    [TestCase("""{ "system": "A", "path": "a.csv", "key": "id", "country": 1, "fields": { "name": "n" } }""", "\"country\" must be a string")]
     public void Invalid_sources_are_reported_with_file_source_and_problem(string sources, string expected)
     {
         var ex = Assert.Throws<SourcesFileException>(() =>
             SourcesFile.Parse($$"""{ "sources": [ {{sources}} ] }""", "/x", "/x/sources.json"));
         Assert.That(ex!.Message, Does.StartWith("/x/sources.json: "));
         Assert.That(ex.Message, Does.Contain(expected));
+    }
+
+    [Test]
+    public void A_source_declares_the_country_of_its_phone_numbers()
+    {
+        var file = SourcesFile.Parse("""
+            { "sources": [
+                { "system": "us", "path": "u.csv", "key": "id", "country": "US", "fields": { "phone": "tel" } },
+                { "system": "gb", "path": "g.csv", "key": "id", "country": "gb", "fields": { "phone": "tel" } },
+                { "system": "cn", "path": "c.csv", "key": "id", "fields": { "phone": "tel" } } ] }
+            """, "/x", "/x/sources.json");
+        Assert.That(file.Sources.Select(s => s.Country), Is.EqualTo(new[] { "US", "GB", "CN" }));
+    }
+
+    [Test]
+    public void A_bad_country_names_the_file_the_source_and_the_value()
+    {
+        var ex = Assert.Throws<SourcesFileException>(() => SourcesFile.Parse(
+            """{ "sources": [ { "system": "shops", "path": "a.csv", "key": "id", "country": "America", "fields": { "phone": "tel" } } ] }""",
+            "/x", "/x/sources.json"));
+        Assert.That(ex!.FilePath, Is.EqualTo("/x/sources.json"));
+        Assert.That(ex.System, Is.EqualTo("shops"));
+        Assert.That(ex.Message, Does.StartWith("/x/sources.json: source 'shops': \"country\"").And.Contain("'America'"));
     }
 
     [Test]

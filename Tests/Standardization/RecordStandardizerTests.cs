@@ -46,4 +46,31 @@ public class RecordStandardizerTests
             new Dictionary<string, string> { [CanonicalField.Name] = name }));
         Assert.That(record[Feature.CompanyBrand], Is.EqualTo(brand));
     }
+
+    [Test]
+    public void Phones_without_a_country_code_are_read_in_the_sources_country()
+    {
+        var us = new Mdm.Engine.Storage.SystemProfile("shops", 50, new Dictionary<string, string>(), true, Country: "US");
+        StandardizedRecord Shop(string phone) => new RecordStandardizer().Standardize(new SourceRecord("shops", "S1", PartyKind.Organization,
+            new Dictionary<string, string> { [CanonicalField.Name] = "Arnie Morton's of Chicago", [CanonicalField.Phone] = phone }), us);
+
+        Assert.That(Shop("310/246 -1501")[Feature.Phones], Is.EqualTo("+13102461501"));
+        Assert.That(Shop("310-246-1501")[Feature.Phones], Is.EqualTo("+13102461501"));
+        Assert.That(Shop("310-246-1501 / +86 138 1234 5678")[Feature.Phones], Is.EqualTo("+13102461501 +8613812345678"));
+        Assert.That(Shop("310-246-1501").Findings, Is.Empty);
+    }
+
+    [Test]
+    public void An_invalid_phone_is_no_evidence_but_a_finding()
+    {
+        var record = new RecordStandardizer().Standardize(new SourceRecord("crm", "C1", PartyKind.Person,
+            new Dictionary<string, string> { [CanonicalField.Name] = "张伟", [CanonicalField.Phone] = "1381234567; 13987654321; 无" }));
+        Assert.That(record[Feature.Phones], Is.EqualTo("+8613987654321"));
+        Assert.That(record.Findings.Select(f => (f.Field, f.Code)), Is.EqualTo(new[] { ("phone", "invalid_length"), ("phone", "unparsed") }));
+
+        var none = new RecordStandardizer().Standardize(new SourceRecord("crm", "C2", PartyKind.Person,
+            new Dictionary<string, string> { [CanonicalField.Name] = "张伟", [CanonicalField.Phone] = "12345" }));
+        Assert.That(none[Feature.Phones], Is.Null);
+        Assert.That(none.Findings.Select(f => f.Field), Is.EqualTo(new[] { "phone" }));
+    }
 }

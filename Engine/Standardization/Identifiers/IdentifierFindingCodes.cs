@@ -20,6 +20,8 @@ public static class IdentifierFindingCodes
     public const string Unparsed = "unparsed";
     /// <summary>A fixed-line number given without its area code: not usable as matching evidence.</summary>
     public const string MissingAreaCode = "missing_area_code";
+    /// <summary>A phone number of a possible length that its country's numbering plan does not assign.</summary>
+    public const string InvalidNumber = "invalid_number";
     /// <summary>E-mail address that is not syntactically valid.</summary>
     public const string InvalidSyntax = "invalid_syntax";
     /// <summary>A well-formed date before 1900-01-01 or after today.</summary>

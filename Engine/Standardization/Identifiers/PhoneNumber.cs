@@ -1,63 +1,59 @@
 using Mdm.Engine.Quality;
 using Mdm.Engine.Records;
+using PhoneNumbers;
+using LibraryNumber = PhoneNumbers.PhoneNumber;
 
 namespace Mdm.Engine.Standardization.Identifiers;
 
-/// <summary>What kind of number a phone value turned out to be.</summary>
-public enum PhoneKind : byte
-{
-    Unknown,
-    /// <summary>Mainland mobile, 11 digits 1[3-9]xxxxxxxxx.</summary>
-    Mobile,
-    /// <summary>Mainland fixed line with area code.</summary>
-    Landline,
-    /// <summary>Hong Kong, Macao, Taiwan or any other country given with its country code.</summary>
-    International,
-    /// <summary>Mainland 400/800 company service number: shared by many customers, weak evidence.</summary>
-    ServiceNumber,
-}
-
-/// <summary>Outcome of parsing one phone number.</summary>
-/// <param name="Input">The raw source value, or the part of it this number came from (empty string for null).</param>
-/// <param name="E164">The number in E.164 form ("+8613812345678"), only when <paramref name="IsValid"/>.</param>
-/// <param name="Kind">Kind of number; <see cref="PhoneKind.Landline"/> is also reported for a fixed line without area code.</param>
-/// <param name="AreaCode">Mainland area code without trunk 0 ("10", "755") for fixed lines, else null.</param>
-/// <param name="IsValid">The number is complete and usable as matching evidence.</param>
-/// <param name="Finding">Why the value is invalid; null when valid or blank.</param>
-public sealed record PhoneResult(string Input, string? E164, PhoneKind Kind, string? AreaCode, bool IsValid, QualityFinding? Finding);
-
 /// <summary>
-/// Phone numbers as found in Chinese customer records, normalized to E.164 with China (+86) as default region.
+/// Phone numbers as found in customer records, normalized to E.164; a number without a country code is read in the
+/// national format of the source's country (China by default). libphonenumber decides what a valid number is.
 /// </summary>
 /// <remarks>
-/// <para>Accepted: country code as "+86", "0086", "(+86)" or a bare "86" before an 11+ digit number; separators
-/// (space, '-', '.', parentheses, any other non-digit text such as "手机:"); a trunk "(0)" after a country code.
-/// Extensions introduced by 转, 分机, ext, x or # are dropped, and so is a trailing '-' group beyond the fixed-line length
-/// ("010-12345678-123").</para>
-/// <para>Mainland area codes: 010 and 020-029 have two digits and 8-digit subscribers; all others have three digits
-/// (0755, 0571) and 7- or 8-digit subscribers, which never start with 0. Mobiles may carry a leading long-distance 0.</para>
+/// <para>Own code does only what libphonenumber does not (measured, see Benchmarks/RESULTS.md "Phone parsing: library vs
+/// own code"): one pass folds full-width characters, keeps the digits and a leading '+', skips a trunk "(0)" after a
+/// country code, stops at an extension (转, 分机, ext, x, #; the library rejects 转 and 分机 as "not a number") and notes
+/// where '-' groups start; the library then parses the compact digits (a sixth faster than the raw text). When the number
+/// is not valid, a trailing '-' group of up to 6 digits is taken for an extension ("010-12345678-123", which the library
+/// reads as too long), and a country code written without '+' is tried ("852 2123 4567", "0044 20 …" from a country
+/// whose international prefix is not 00).</para>
+/// <para>Lists: ; , | 、 and line breaks always separate numbers; '/' and whitespace separate them only when the value
+/// as a whole is not one valid number but its parts are ("310/246 -1501" is one US number, "13812345678/0755-87654321" two).</para>
 /// </remarks>
 public static class PhoneNumber
 {
+    /// <summary>The country whose national format a source's numbers are read in unless the sources file says otherwise.</summary>
+    public const string DefaultCountry = "CN";
+
     private const int MaxDigits = 32;
     private const int MaxBoundaries = 16;
     private const int MaxExtensionDigits = 6;
     private const int MaxSplitTokens = 16;
+    // A country code of up to 3 digits and, as libphonenumber allows (German numbers), up to 17 national digits.
+    private const int MaxNumberDigits = 20;
 
-    /// <summary>Parses a single phone number. Never throws.</summary>
-    public static PhoneResult Parse(string? value)
+    private static readonly PhoneNumberUtil Util = PhoneNumberUtil.GetInstance();
+    private static readonly HashSet<string> Countries = new(Util.GetSupportedRegions(), StringComparer.Ordinal);
+
+    /// <summary>Whether <paramref name="country"/> is an ISO 3166-1 alpha-2 code (upper case) with a known numbering plan.</summary>
+    public static bool IsSupportedCountry(string? country) => country is not null && Countries.Contains(country);
+
+    /// <summary>Parses a single phone number; <paramref name="country"/> is the ISO 3166-1 alpha-2 code national numbers belong to. Never throws for a value.</summary>
+    public static PhoneResult Parse(string? value, string country = DefaultCountry)
     {
+        CheckCountry(country);
         var input = value ?? string.Empty;
-        return Parse(input, input.AsSpan());
+        return Parse(input, input.AsSpan(), country);
     }
 
     /// <summary>
-    /// Parses a value holding one or more numbers separated by ; , / | 、 ， ； or line breaks, or only by whitespace when
-    /// the value as a whole is not one valid number but its whitespace-separated parts are ("13812345678 13987654321").
-    /// Empty list for null or blank. Never throws.
+    /// Parses a value holding one or more numbers separated by ; , | 、 ， ； or line breaks, or by '/' or whitespace when
+    /// the value (or part) as a whole is not one valid number but its parts are ("13812345678 13987654321").
+    /// Empty list for null or blank. Never throws for a value.
     /// </summary>
-    public static IReadOnlyList<PhoneResult> ParseMany(string? value)
+    public static IReadOnlyList<PhoneResult> ParseMany(string? value, string country = DefaultCountry)
     {
+        CheckCountry(country);
         if (string.IsNullOrWhiteSpace(value))
             return [];
 
@@ -75,7 +71,7 @@ public static class PhoneNumber
             {
                 // Avoid a substring when the whole value is one piece.
                 var text = piece.Length == value.Length ? value : value.Substring(start + leading, piece.Length);
-                AddPiece(results, text);
+                AddPiece(results, text, country);
             }
             if (cut < 0)
                 break;
@@ -85,29 +81,87 @@ public static class PhoneNumber
         return results;
     }
 
-    private static void AddPiece(List<PhoneResult> results, string text)
+    /// <summary>Area code (without trunk prefix) of a valid fixed-line number in E.164 form, or null.</summary>
+    internal static string? AreaCodeOf(string e164)
     {
-        var whole = Parse(text, text.AsSpan());
-        if (whole.IsValid || whole.Finding is null || !TrySplitOnWhitespace(results, text))
-            results.Add(whole);
+        try
+        {
+            var number = Util.Parse(e164, null);
+            int length = Util.GetLengthOfGeographicalAreaCode(number);
+            return length > 0 ? Util.GetNationalSignificantNumber(number)[..length] : null;
+        }
+        catch (NumberParseException)
+        {
+            return null;
+        }
     }
 
-    // Greedy longest-valid grouping of whitespace-separated tokens; commits only when every group is a valid number.
-    private static bool TrySplitOnWhitespace(List<PhoneResult> results, string text)
+    private static void CheckCountry(string country)
     {
+        if (!Countries.Contains(country))
+            throw new ArgumentException($"'{country}' is not an ISO 3166-1 alpha-2 country code with a known numbering plan", nameof(country));
+    }
+
+    private static void AddPiece(List<PhoneResult> results, string text, string country)
+    {
+        bool slash = text.Contains('/') || text.Contains('／');
+        // Before the whole: two German numbers "030-126829/030-123453" are also one valid number of 17 digits.
+        if (slash && TrySplit(results, text, country, slashes: true, trunkStarts: true))
+            return;
+        var whole = Parse(text, text.AsSpan(), country);
+        if (whole.IsValid || whole.Finding is null)
+        {
+            results.Add(whole);
+            return;
+        }
+        // A group after a '/' may start with 0 inside one number ("080/012 -6163", a Taiwanese toll-free number).
+        if (slash && TrySplit(results, text, country, slashes: true, trunkStarts: false))
+            return;
+        if (TrySplit(results, text, country, slashes: false))
+            return;
+        if (slash)
+        {
+            // Not one number, nor valid numbers only: each '/' part is reported on its own, as with ';'.
+            int start = 0;
+            for (int i = 0; i <= text.Length; i++)
+            {
+                if (i < text.Length && !IsSlash(text[i]))
+                    continue;
+                var part = text.AsSpan(start, i - start).Trim();
+                if (!part.IsEmpty)
+                {
+                    var partText = part.ToString();
+                    var r = Parse(partText, partText.AsSpan(), country);
+                    if (r.IsValid || r.Finding is null || !TrySplit(results, partText, country, slashes: false))
+                        results.Add(r);
+                }
+                start = i + 1;
+            }
+            return;
+        }
+        results.Add(whole);
+    }
+
+    // Greedy longest-valid grouping of the tokens between separators ('/' or whitespace); commits only when every group is
+    // a valid number and there are at least two. With trunkStarts, a part after a '/' starting with '+' or the trunk
+    // prefix (0 in most countries) starts a number: "030 123477/0800/1234567898" is 030 123477 and 0800 1234567898, though the first two
+    // parts together are a valid German number too.
+    private static bool TrySplit(List<PhoneResult> results, string text, string country, bool slashes, bool trunkStarts = false)
+    {
+        var trunk = trunkStarts ? Util.GetMetadataForRegion(country)?.NationalPrefix : null;
         Span<int> starts = stackalloc int[MaxSplitTokens];
         Span<int> ends = stackalloc int[MaxSplitTokens];
         int count = 0, i = 0;
         while (i < text.Length)
         {
-            while (i < text.Length && IsSpace(text[i]))
+            while (i < text.Length && IsSeparator(text[i], slashes))
                 i++;
             if (i == text.Length)
                 break;
             if (count == MaxSplitTokens)
                 return false;
             starts[count] = i;
-            while (i < text.Length && !IsSpace(text[i]))
+            while (i < text.Length && !IsSeparator(text[i], slashes))
                 i++;
             ends[count++] = i;
         }
@@ -122,7 +176,9 @@ public static class PhoneNumber
             int bestLast = -1;
             for (int last = first; last < count; last++)
             {
-                var r = Parse(string.Empty, text.AsSpan(starts[first], ends[last] - starts[first]));
+                if (last > first && trunkStarts && StartsNumber(text.AsSpan(starts[last], ends[last] - starts[last]).TrimStart(), trunk))
+                    break;
+                var r = Parse(string.Empty, text.AsSpan(starts[first], ends[last] - starts[first]), country);
                 if (r.IsValid)
                 {
                     best = r;
@@ -131,7 +187,7 @@ public static class PhoneNumber
             }
             if (best is null)
                 return false;
-            found.Add(best with { Input = text.Substring(starts[first], ends[bestLast] - starts[first]) });
+            found.Add(best with { Input = text.Substring(starts[first], ends[bestLast] - starts[first]).Trim() });
             first = bestLast + 1;
         }
         if (found.Count < 2)
@@ -140,13 +196,26 @@ public static class PhoneNumber
         return true;
     }
 
+    private static bool StartsNumber(ReadOnlySpan<char> part, string? trunk)
+    {
+        if (part.IsEmpty) return false;
+        var c = IdentifierChars.Fold(part[0]);
+        if (c == '+') return true;
+        if (c == '(' && part.Length > 1) c = IdentifierChars.Fold(part[1]);
+        return !string.IsNullOrEmpty(trunk) && c == trunk[0];
+    }
+
+    private static bool IsSeparator(char c, bool slashes) => slashes ? IsSlash(c) : IsSpace(c);
+
+    private static bool IsSlash(char c) => c is '/' or '／';
+
     private static int IndexOfListSeparator(ReadOnlySpan<char> s)
     {
         for (int i = 0; i < s.Length; i++)
         {
             switch (IdentifierChars.Fold(s[i]))
             {
-                case ';' or ',' or '/' or '|' or '\u3001' or '\n' or '\r':
+                case ';' or ',' or '|' or '\u3001' or '\n' or '\r':
                     return i;
             }
         }
@@ -155,7 +224,7 @@ public static class PhoneNumber
 
     private static bool IsSpace(char c) => c is ' ' or '\t' or '\u3000' or '\u00A0' || char.IsWhiteSpace(c);
 
-    private static PhoneResult Parse(string input, ReadOnlySpan<char> text)
+    private static PhoneResult Parse(string input, ReadOnlySpan<char> text, string country)
     {
         Span<char> digits = stackalloc char[MaxDigits];
         Span<int> boundaries = stackalloc int[MaxBoundaries];
@@ -183,7 +252,7 @@ public static class PhoneNumber
                     plus = true;
                 continue;
             }
-            // A trunk "(0)" after the country code: "+44 (0)20 …", "+86 (0)755 …".
+            // A trunk "(0)" after the country code: "+44 (0)20 …", "+886 (0)2 …" (in compact digits "+88602…" the library keeps the 0).
             if (c == '(' && i + 2 < text.Length && IdentifierChars.Fold(text[i + 1]) == '0' && IdentifierChars.Fold(text[i + 2]) == ')')
             {
                 i += 2;
@@ -200,22 +269,66 @@ public static class PhoneNumber
         {
             return anyText
                 ? Invalid(input, PhoneKind.Unknown, IdentifierFindingCodes.Unparsed, "no digits in the value")
-                : new PhoneResult(input, null, PhoneKind.Unknown, null, false, null);
+                : new PhoneResult(input, null, PhoneKind.Unknown, false, null);
         }
-        if (total > MaxDigits)
+        if (total > MaxNumberDigits)
             return Invalid(input, PhoneKind.Unknown, IdentifierFindingCodes.InvalidLength, $"{total} digits is too long for a phone number");
 
         var d = digits[..n];
         var b = boundaries[..nb];
-        if (plus || d.StartsWith("00"))
-            return ParseInternational(input, d, b, plus ? 0 : 2);
+        if (Read(d, plus, country) is { } number)
+            return number.With(input, country);
 
-        // A bare 86 country code: no domestic number longer than 8 digits starts with 8 except 800 service numbers.
-        if (n >= 11 && d.StartsWith("86"))
-            return ParseChina(input, d, b, 2, afterCountryCode: true);
-        if (n == 11 && (d.StartsWith("852") || d.StartsWith("853")))
-            return International(input, d);
-        return ParseChina(input, d, b, 0, afterCountryCode: false);
+        // A trailing '-' group is an extension when the digits before it are a number.
+        for (int k = b.Length - 1; k >= 0 && n - b[k] <= MaxExtensionDigits; k--)
+        {
+            if (Read(d[..b[k]], plus, country) is { } shorter)
+                return shorter.With(input, country);
+        }
+        if (!plus)
+        {
+            // A country code without '+': "00 44 …" from a country whose international prefix is not 00, "852 2123 4567".
+            if (d.StartsWith("00") && Read(d[2..], true, country) is { } idd)
+                return idd.With(input, country);
+            if (n >= 11 && d[0] != '0' && Read(d, true, country) is { } bare)
+                return bare.With(input, country);
+        }
+        return Diagnose(input, d, plus, country);
+    }
+
+    /// <summary>A valid number read from compact digits, or null.</summary>
+    private static ValidNumber? Read(ReadOnlySpan<char> digits, bool plus, string country)
+    {
+        if (digits.IsEmpty)
+            return null;
+        try
+        {
+            var number = Util.Parse(plus ? string.Concat("+", digits) : new string(digits), country);
+            var type = Util.GetNumberType(number);
+            return type == PhoneNumberType.UNKNOWN ? null : new ValidNumber(number, type);
+        }
+        catch (NumberParseException)
+        {
+            return null;
+        }
+    }
+
+    private readonly record struct ValidNumber(LibraryNumber Number, PhoneNumberType Type)
+    {
+        public PhoneResult With(string input, string country)
+        {
+            var home = Number.CountryCode == Util.GetCountryCodeForRegion(country);
+            var kind = !home ? PhoneKind.International : Type switch
+            {
+                PhoneNumberType.MOBILE => PhoneKind.Mobile,
+                PhoneNumberType.FIXED_LINE => PhoneKind.Landline,
+                PhoneNumberType.FIXED_LINE_OR_MOBILE => PhoneKind.FixedLineOrMobile,
+                PhoneNumberType.TOLL_FREE or PhoneNumberType.SHARED_COST or PhoneNumberType.PREMIUM_RATE or PhoneNumberType.UAN
+                    => PhoneKind.ServiceNumber,
+                _ => PhoneKind.Unknown,
+            };
+            return new PhoneResult(input, Util.Format(Number, PhoneNumberFormat.E164), kind, true, null);
+        }
     }
 
     private static bool IsExtensionMarker(ReadOnlySpan<char> text, int i, char c)
@@ -233,131 +346,55 @@ public static class PhoneNumber
         }
     }
 
-    private static PhoneResult ParseInternational(string input, ReadOnlySpan<char> d, ReadOnlySpan<int> b, int start)
+    /// <summary>Why digits that are no valid number are not: the finding a quality report groups by.</summary>
+    private static PhoneResult Diagnose(string input, ReadOnlySpan<char> d, bool plus, string country)
     {
-        var cc = d[start..];
-        if (cc.StartsWith("86"))
-            return ParseChina(input, d, b, start + 2, afterCountryCode: true);
-
-        if (cc.StartsWith("852") || cc.StartsWith("853"))
+        // Chinese forms the library cannot name: a mobile with a digit too many or too few (the library finds 10 and 12
+        // digits possible for other kinds), and a fixed line without its area code (it takes 7-8 digits for possible).
+        if (country == "CN" && !plus && !d.StartsWith("00"))
         {
-            return cc.Length == 11
-                ? International(input, cc)
-                : Invalid(input, PhoneKind.International, IdentifierFindingCodes.InvalidLength,
-                    $"{(cc[2] == '2' ? "Hong Kong" : "Macao")} number has {cc.Length - 3} digits, expected 8");
-        }
-
-        if (cc.StartsWith("886"))
-        {
-            // Taiwan: drop a domestic trunk 0 after the country code; 8-9 national digits.
-            var national = cc[3..];
-            if (national is ['0', ..])
-                national = national[1..];
-            if (national.Length is 8 or 9)
-                return Valid(input, string.Concat("+886", national), PhoneKind.International, null);
-            return Invalid(input, PhoneKind.International, IdentifierFindingCodes.InvalidLength,
-                $"Taiwan number has {national.Length} digits, expected 8 or 9");
-        }
-
-        if (cc.Length is >= 8 and <= 15 && cc[0] != '0')
-            return International(input, cc);
-        return Invalid(input, PhoneKind.International, IdentifierFindingCodes.InvalidLength,
-            $"international number has {cc.Length} digits, expected 8 to 15");
-    }
-
-    // d[start..] is the national number; after a country code it may still carry a trunk 0, which is dropped.
-    private static PhoneResult ParseChina(string input, ReadOnlySpan<char> d, ReadOnlySpan<int> boundaries, int start, bool afterCountryCode)
-    {
-        var s = d[start..];
-        if (s.IsEmpty)
-            return Invalid(input, PhoneKind.Unknown, IdentifierFindingCodes.InvalidLength, "country code without a number");
-
-        bool trunk = s[0] == '0';
-        if (trunk)
-        {
-            s = s[1..];
-            start++;
-        }
-        if (s.IsEmpty)
-            return Invalid(input, PhoneKind.Unknown, IdentifierFindingCodes.InvalidLength, "no number after the trunk prefix 0");
-
-        // Mobile, possibly dialled with a long-distance 0.
-        if (s.Length >= 2 && s[0] == '1' && s[1] is >= '3' and <= '9')
-        {
-            if (s.Length == 11)
-                return Valid(input, string.Concat("+86", s), PhoneKind.Mobile, null);
-            return Invalid(input, PhoneKind.Mobile, IdentifierFindingCodes.InvalidLength, $"mobile number {s} has {s.Length} digits, expected 11");
-        }
-
-        if (!trunk && (s.StartsWith("400") || s.StartsWith("800")))
-        {
-            int length = CutExtension(s, boundaries, start, 10, 10);
-            if (length > 0)
-                return Valid(input, string.Concat("+86", s[..length]), PhoneKind.ServiceNumber, null);
-            return Invalid(input, PhoneKind.ServiceNumber, IdentifierFindingCodes.InvalidLength,
-                $"service number {s} has {s.Length} digits, expected 10");
-        }
-
-        if (!trunk && !afterCountryCode)
-        {
-            if (s.Length is 7 or 8 && s[0] is >= '2' and <= '9')
+            bool trunk = d[0] == '0';
+            var s = trunk ? d[1..] : d;
+            if (s.Length >= 2 && s[0] == '1' && s[1] is >= '3' and <= '9' && s.Length != 11)
+                return Invalid(input, PhoneKind.Mobile, IdentifierFindingCodes.InvalidLength, $"mobile number {s} has {s.Length} digits, expected 11");
+            if (!trunk && s.Length is 7 or 8 && s[0] is >= '2' and <= '9')
                 return Invalid(input, PhoneKind.Landline, IdentifierFindingCodes.MissingAreaCode, $"fixed-line number {s} has no area code");
-            return Invalid(input, PhoneKind.Unknown, IdentifierFindingCodes.Unparsed,
-                $"{s} ({s.Length} digits) is not a mobile, service or fixed-line number");
         }
 
-        // Fixed line: area code without trunk, then subscriber.
-        int areaLength;
-        if (s[0] == '2' || (s[0] == '1' && s.Length > 1 && s[1] == '0'))
-            areaLength = 2;
-        else if (s[0] is >= '3' and <= '9')
-            areaLength = 3;
-        else
-            return Invalid(input, PhoneKind.Unknown, IdentifierFindingCodes.Unparsed, $"0{s[..Math.Min(2, s.Length)]} is not an area code");
-
-        int minSubscriber = areaLength == 2 ? 8 : 7;
-        if (s.Length < areaLength + minSubscriber)
-            return Invalid(input, PhoneKind.Landline, IdentifierFindingCodes.InvalidLength,
-                $"fixed-line number 0{s} is too short for area code 0{s[..Math.Min(areaLength, s.Length)]}");
-        // Real subscriber numbers start with 2-9; a leading 1 is tolerated because sample and test data use "12345678".
-        if (s[areaLength] == '0')
-            return Invalid(input, PhoneKind.Landline, IdentifierFindingCodes.Unparsed,
-                $"subscriber number {s[areaLength..]} after area code 0{s[..areaLength]} cannot start with {s[areaLength]}");
-
-        int end = CutExtension(s, boundaries, start, areaLength + minSubscriber, areaLength + 8);
-        if (end < 0)
-            return Invalid(input, PhoneKind.Landline, IdentifierFindingCodes.InvalidLength,
-                $"fixed-line number 0{s} is too long for area code 0{s[..areaLength]}");
-
-        var area = s[..areaLength];
-        return Valid(input, string.Concat("+86", s[..end]), PhoneKind.Landline, area.ToString());
-    }
-
-    /// <summary>
-    /// Length of the number in <paramref name="s"/> when it is within [min, max], or when a '-' boundary inside
-    /// that range leaves at most a short extension behind it; -1 otherwise.
-    /// </summary>
-    private static int CutExtension(ReadOnlySpan<char> s, ReadOnlySpan<int> boundaries, int start, int min, int max)
-    {
-        if (s.Length >= min && s.Length <= max)
-            return s.Length;
-        if (s.Length < min)
-            return -1;
-        foreach (var absolute in boundaries)
+        LibraryNumber number;
+        try
         {
-            int at = absolute - start;
-            if (at >= min && at <= max && s.Length - at <= MaxExtensionDigits)
-                return at;
+            number = Util.Parse(plus ? string.Concat("+", d) : new string(d), country);
         }
-        return -1;
+        catch (NumberParseException e)
+        {
+            return e.ErrorType switch
+            {
+                ErrorType.TOO_LONG => Invalid(input, PhoneKind.Unknown, IdentifierFindingCodes.InvalidLength, $"{d.Length} digits is too long for a phone number"),
+                ErrorType.TOO_SHORT_NSN or ErrorType.TOO_SHORT_AFTER_IDD =>
+                    Invalid(input, PhoneKind.Unknown, IdentifierFindingCodes.InvalidLength, $"{d.Length} digits is too short for a phone number"),
+                ErrorType.INVALID_COUNTRY_CODE => Invalid(input, PhoneKind.International, IdentifierFindingCodes.Unparsed, $"+{d} does not start with a country code"),
+                _ => Invalid(input, PhoneKind.Unknown, IdentifierFindingCodes.Unparsed, $"{d} is not a phone number"),
+            };
+        }
+
+        var nsn = Util.GetNationalSignificantNumber(number);
+        var shown = $"+{number.CountryCode} {nsn}";
+        var kind = number.CountryCode == Util.GetCountryCodeForRegion(country) ? PhoneKind.Unknown : PhoneKind.International;
+        return Util.IsPossibleNumberWithReason(number) switch
+        {
+            PhoneNumberUtil.ValidationResult.IS_POSSIBLE_LOCAL_ONLY =>
+                Invalid(input, PhoneKind.Landline, IdentifierFindingCodes.MissingAreaCode, $"{nsn} is a local number without its area code"),
+            PhoneNumberUtil.ValidationResult.TOO_SHORT =>
+                Invalid(input, kind, IdentifierFindingCodes.InvalidLength, $"{shown} has {nsn.Length} digits after the country code, too few"),
+            PhoneNumberUtil.ValidationResult.TOO_LONG or PhoneNumberUtil.ValidationResult.INVALID_LENGTH =>
+                Invalid(input, kind, IdentifierFindingCodes.InvalidLength, $"{shown} has {nsn.Length} digits after the country code, a length +{number.CountryCode} does not use"),
+            PhoneNumberUtil.ValidationResult.INVALID_COUNTRY_CODE =>
+                Invalid(input, PhoneKind.International, IdentifierFindingCodes.Unparsed, $"+{number.CountryCode} is not a country code"),
+            _ => Invalid(input, kind, IdentifierFindingCodes.InvalidNumber, $"{shown} is not a number the numbering plan of +{number.CountryCode} assigns"),
+        };
     }
-
-    private static PhoneResult International(string input, ReadOnlySpan<char> digits) =>
-        Valid(input, string.Concat("+", digits), PhoneKind.International, null);
-
-    private static PhoneResult Valid(string input, string e164, PhoneKind kind, string? area) =>
-        new(input, e164, kind, area, true, null);
 
     private static PhoneResult Invalid(string input, PhoneKind kind, string code, string message) =>
-        new(input, null, kind, null, false, new QualityFinding(CanonicalField.Phone, code, message));
+        new(input, null, kind, false, new QualityFinding(CanonicalField.Phone, code, message));
 }
