@@ -71,7 +71,9 @@ public static class LoadJob
                 sys.Transactions += accepted;
                 sys.TransactionsRejected += rejected;
             }
-            if (engine.NeedsResolution || options.Retrain) summary.Resolution = engine.Resolve(summary.RunId, cancellationToken);
+            // --full and --retrain rebuild what a crashed or refused writer may have left behind (a stale index, a model
+            // built for another resolution) even when no source record changed.
+            if (engine.NeedsResolution || options.Retrain || options.Full) summary.Resolution = engine.Resolve(summary.RunId, cancellationToken);
             summary.TotalSeconds = Math.Round(clock.Elapsed.TotalSeconds, 2);
             summary.GcPauseSeconds = Math.Round((GC.GetTotalPauseDuration() - gcPauseBefore).TotalSeconds, 2);
             summary.Gen2Collections = GC.CollectionCount(2) - gen2Before;

@@ -123,7 +123,7 @@ public static class MdmCommandLine
                 csv.WriteField("system"); csv.WriteField("key"); csv.WriteField("golden_id"); csv.EndRecord();
                 foreach (var x in s.ReadCrossReference())
                 {
-                    csv.WriteField(x.System); csv.WriteField(x.Key); csv.WriteField(x.GoldenId); csv.EndRecord();
+                    csv.WriteField(SpreadsheetSafe.Cell(x.System)); csv.WriteField(SpreadsheetSafe.Cell(x.Key)); csv.WriteField(x.GoldenId); csv.EndRecord();
                     rows++;
                 }
             }

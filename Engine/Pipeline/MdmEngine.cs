@@ -293,7 +293,7 @@ public sealed partial class MdmEngine : IDisposable
         // 3. Compare: one pattern per pair, reused by training and scoring.
         var patterns = new ulong[candidates.Count];
         var pairs = candidates.Pairs;
-        Parallel.ForEach(Partitioner.Create(0, candidates.Count, 65_536), new ParallelOptions { CancellationToken = cancellationToken }, range =>
+        Parallel.ForEach(PairRanges(candidates.Count), new ParallelOptions { CancellationToken = cancellationToken }, range =>
         {
             for (var i = range.Item1; i < range.Item2; i++)
             {
@@ -311,7 +311,7 @@ public sealed partial class MdmEngine : IDisposable
         // 5. Score.
         var scored = new ScoredPair[candidates.Count];
         var weights = new float[candidates.Count];
-        Parallel.ForEach(Partitioner.Create(0, candidates.Count, 65_536), range =>
+        Parallel.ForEach(PairRanges(candidates.Count), range =>
         {
             for (var i = range.Item1; i < range.Item2; i++)
             {
@@ -394,6 +394,10 @@ public sealed partial class MdmEngine : IDisposable
         output.Sort((a, b) => a.Id.CompareTo(b.Id));
         return output.ToArray();
     }
+
+    /// <summary>Ranges of pair indexes for the parallel stages; none when there is no candidate pair (a tiny or all-distinct file).</summary>
+    private static OrderablePartitioner<Tuple<int, int>> PairRanges(int count) =>
+        count > 0 ? Partitioner.Create(0, count, 65_536) : Partitioner.Create(Array.Empty<Tuple<int, int>>(), loadBalance: true);
 
     /// <summary>"person birth_date=years_apart (4.6 % of 412 anchored matches)" for every cap the data overruled.</summary>
     internal static List<string> LiftedCaps(PairScorer scorer)

@@ -41,7 +41,10 @@ public sealed class SqliteMdmStore : IMdmStore
         var writerLock = StoreWriterLock.Acquire(path, command, wait ?? StoreWriterLock.WaitFromEnvironment());
         try
         {
-            return new SqliteMdmStore(path) { _writerLock = writerLock };
+            var store = new SqliteMdmStore(path) { _writerLock = writerLock };
+            // Holding the lock, no other writer runs: a run still marked running was ended by a crash or a kill.
+            store.Execute("UPDATE runs SET status='interrupted', finished_at=COALESCE(finished_at, '" + Now() + "') WHERE status='running'");
+            return store;
         }
         catch
         {
