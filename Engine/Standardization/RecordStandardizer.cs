@@ -119,7 +119,7 @@ public sealed class RecordStandardizer
             Finding(e.Finding);
         }
 
-        StandardizeAddress(source, record, Finding);
+        StandardizeAddress(source, record, profile, Finding);
 
         if (findings is not null) record.Findings = findings.ToArray();
         return record;
@@ -195,7 +195,7 @@ public sealed class RecordStandardizer
         return first.Length >= 4 ? first : null;
     }
 
-    private void StandardizeAddress(SourceRecord source, StandardizedRecord record, Action<QualityFinding?> finding)
+    private void StandardizeAddress(SourceRecord source, StandardizedRecord record, SystemProfile? profile, Action<QualityFinding?> finding)
     {
         var address = Clean(source[CanonicalField.Address]);
         var province = Clean(source[CanonicalField.Province]);
@@ -203,7 +203,7 @@ public sealed class RecordStandardizer
         var district = Clean(source[CanonicalField.District]);
         var postcode = Clean(source[CanonicalField.Postcode]);
         if (address is null && province is null && city is null && district is null && postcode is null) return;
-        var parsed = _addresses.Parse(address, province, city, district, postcode);
+        var parsed = _addresses.Parse(address, province, city, district, postcode, profile?.Country);
         if (parsed is null) return;
         record[Feature.ProvinceCode] = parsed.ProvinceCode;
         record[Feature.CityCode] = parsed.CityCode;

@@ -36,8 +36,11 @@ public sealed class AddressParser
     /// (or a romanized province/major city such as "Guangdong"). When the free text names divisions that contradict
     /// the columns, the free text wins. Returns null when all inputs are empty.
     /// </summary>
+    /// <param name="country">The source's country (ISO 3166-1 alpha-2): an address of a source outside mainland China,
+    /// Hong Kong, Macao and Taiwan is not read against the Chinese divisions (a suburb is not mistaken for a county
+    /// whose pinyin it happens to spell); null or CN: Chinese first.</param>
     public ParsedAddress? Parse(string? address, string? province = null, string? city = null, string? district = null,
-        string? postcode = null)
+        string? postcode = null, string? country = null)
     {
         bool hasAddress = !string.IsNullOrWhiteSpace(address);
         bool hasColumns = !string.IsNullOrWhiteSpace(province) || !string.IsNullOrWhiteSpace(city)
@@ -46,6 +49,7 @@ public sealed class AddressParser
 
         bool isChinese = TextFold.ContainsHan(address) || TextFold.ContainsHan(province) || TextFold.ContainsHan(city)
             || TextFold.ContainsHan(district);
+        if (!isChinese && country is not (null or "CN" or "HK" or "MO" or "TW")) return ParseForeign(address, province, city, district, postcode);
         if (!isChinese) return ParseEnglish(address, province, city, district, postcode);
 
         string text = address ?? string.Empty;
@@ -251,6 +255,22 @@ public sealed class AddressParser
         string remainder = end == tokens.Length ? full : string.Join(' ', tokens, 0, end);
         return new ParsedAddress(state.Province?.Code, state.City?.Code, state.County?.Code, null, remainder, sb.ToString(), false,
             pc ?? NormalizeForeignPostcode(postcode));
+    }
+
+    /// <summary>An address abroad: normalized text and street part, its own postcode, no Chinese division.</summary>
+    private static ParsedAddress ParseForeign(string? address, string? province, string? city, string? district, string? postcode)
+    {
+        string full = AddressRemainder.NormalizeEnglish(address);
+        var sb = new StringBuilder(full);
+        foreach (string? column in (ReadOnlySpan<string?>)[district, city, province])
+        {
+            if (string.IsNullOrWhiteSpace(column)) continue;
+            string part = AddressRemainder.NormalizeEnglish(column);
+            if (part.Length == 0 || ContainsWords(sb, part)) continue;
+            if (sb.Length > 0) sb.Append(' ');
+            sb.Append(part);
+        }
+        return new ParsedAddress(null, null, null, null, full, sb.ToString(), false, NormalizeForeignPostcode(postcode));
     }
 
     private static string DropDivisionWord(string normalized)
