@@ -208,15 +208,7 @@ public sealed class AddressParser
     private ParsedAddress ParseEnglish(string? address, string? province, string? city, string? district, string? postcode)
     {
         string full = AddressRemainder.NormalizeEnglish(address);
-        var sb = new StringBuilder(full);
-        foreach (string? column in (ReadOnlySpan<string?>)[district, city, province])
-        {
-            if (string.IsNullOrWhiteSpace(column)) continue;
-            string part = AddressRemainder.NormalizeEnglish(column);
-            if (part.Length == 0 || ContainsWords(sb, part)) continue;
-            if (sb.Length > 0) sb.Append(' ');
-            sb.Append(part);
-        }
+        var sb = WithColumns(full, district, city, province);
 
         // Divisions: the columns, then the romanized names an English address ends with ("…, Shunde District, Foshan,
         // Guangdong 528300"), read right to left; what they name is cut from the street part.
@@ -257,10 +249,9 @@ public sealed class AddressParser
             pc ?? NormalizeForeignPostcode(postcode));
     }
 
-    /// <summary>An address abroad: normalized text and street part, its own postcode, no Chinese division.</summary>
-    private static ParsedAddress ParseForeign(string? address, string? province, string? city, string? district, string? postcode)
+    /// <summary>The normalized address text followed by the column values it does not already contain.</summary>
+    private static StringBuilder WithColumns(string full, string? district, string? city, string? province)
     {
-        string full = AddressRemainder.NormalizeEnglish(address);
         var sb = new StringBuilder(full);
         foreach (string? column in (ReadOnlySpan<string?>)[district, city, province])
         {
@@ -270,6 +261,14 @@ public sealed class AddressParser
             if (sb.Length > 0) sb.Append(' ');
             sb.Append(part);
         }
+        return sb;
+    }
+
+    /// <summary>An address abroad: normalized text and street part, its own postcode, no Chinese division.</summary>
+    private static ParsedAddress ParseForeign(string? address, string? province, string? city, string? district, string? postcode)
+    {
+        string full = AddressRemainder.NormalizeEnglish(address);
+        var sb = WithColumns(full, district, city, province);
         return new ParsedAddress(null, null, null, null, full, sb.ToString(), false, NormalizeForeignPostcode(postcode));
     }
 
