@@ -199,9 +199,12 @@ public sealed class SqliteMdmStore : IMdmStore
         var ids = new int[records.Count];
         // Hashes and JSON on all cores; the loops below only bind values.
         var json = new string[records.Count];
+        var readFindings = new string?[records.Count];
         void Prepare(int i)
         {
             json[i] = FieldsJson.Serialize(records[i].Record.Fields);
+            var findings = records[i].Record.ReadFindings;
+            readFindings[i] = findings.Count == 0 ? null : JsonSerializer.Serialize(findings, StoreJson.Options);
             _ = records[i].Record.ContentHash;
         }
         // A real-time resolve writes one record: not worth waking the thread pool for.
@@ -219,14 +222,14 @@ public sealed class SqliteMdmStore : IMdmStore
         using var insert = NewCommand();
         insert.Transaction = tx;
         insert.CommandText = """
-            INSERT INTO source_records(record_id, system, source_key, kind, content_hash, fields, trust, line, updated_at, first_run, last_run, retired_run)
-            VALUES ($id, $system, $key, $kind, $hash, $fields, $trust, $line, $updated, $run, $run, NULL)
+            INSERT INTO source_records(record_id, system, source_key, kind, content_hash, fields, trust, line, updated_at, first_run, last_run, retired_run, read_findings)
+            VALUES ($id, $system, $key, $kind, $hash, $fields, $trust, $line, $updated, $run, $run, NULL, $findings)
             """;
         using var update = NewCommand();
         update.Transaction = tx;
         update.CommandText = """
             UPDATE source_records SET kind=$kind, content_hash=$hash, fields=$fields, trust=$trust, line=$line,
-              updated_at=$updated, last_run=$run, retired_run=NULL WHERE record_id=$id
+              updated_at=$updated, last_run=$run, retired_run=NULL, read_findings=$findings WHERE record_id=$id
             """;
         SqliteParameter[] Bind(SqliteCommand cmd)
         {
@@ -236,7 +239,7 @@ public sealed class SqliteMdmStore : IMdmStore
                 cmd.Parameters.Add("$key", SqliteType.Text), cmd.Parameters.Add("$kind", SqliteType.Integer),
                 cmd.Parameters.Add("$hash", SqliteType.Text), cmd.Parameters.Add("$fields", SqliteType.Text),
                 cmd.Parameters.Add("$trust", SqliteType.Integer), cmd.Parameters.Add("$line", SqliteType.Integer),
-                cmd.Parameters.Add("$updated", SqliteType.Text),
+                cmd.Parameters.Add("$updated", SqliteType.Text), cmd.Parameters.Add("$findings", SqliteType.Text),
             };
             cmd.Parameters.AddWithValue("$run", runId);
             return p;
@@ -263,6 +266,7 @@ public sealed class SqliteMdmStore : IMdmStore
             p[6].Value = trust;
             p[7].Value = rec.Line;
             p[8].Value = rec.UpdatedAt is { } u ? u.ToString("O", CultureInfo.InvariantCulture) : DBNull.Value;
+            p[9].Value = (object?)readFindings[i] ?? DBNull.Value;
             (isNew ? insert : update).ExecuteNonQuery();
         }
         SetMeta("resolution_pending", "1", tx);
@@ -282,7 +286,7 @@ public sealed class SqliteMdmStore : IMdmStore
     public IEnumerable<StoredSourceRecord> ReadActiveRecords(Func<int, bool>? include = null)
     {
         using var cmd = NewCommand();
-        cmd.CommandText = "SELECT record_id, system, source_key, kind, fields, trust, line, updated_at, content_hash FROM source_records WHERE retired_run IS NULL ORDER BY record_id";
+        cmd.CommandText = "SELECT record_id, system, source_key, kind, fields, trust, line, updated_at, content_hash, read_findings FROM source_records WHERE retired_run IS NULL ORDER BY record_id";
         using var r = cmd.ExecuteReader();
         // The id is checked before the fields are parsed: a resolution reads back only what it has not standardized.
         while (r.Read())
@@ -543,7 +547,7 @@ public sealed class SqliteMdmStore : IMdmStore
     {
         var result = new List<StoredSourceRecord>(recordIds.Count);
         var active = includeRetired ? "" : "retired_run IS NULL AND ";
-        foreach (var r in ForIdChunks("SELECT record_id, system, source_key, kind, fields, trust, line, updated_at, content_hash FROM source_records WHERE " + active + "record_id IN ({ids})", recordIds))
+        foreach (var r in ForIdChunks("SELECT record_id, system, source_key, kind, fields, trust, line, updated_at, content_hash, read_findings FROM source_records WHERE " + active + "record_id IN ({ids})", recordIds))
             while (r.Read()) result.Add(ReadStored(r));
         result.Sort((a, b) => a.RecordId.CompareTo(b.RecordId));
         return result;
@@ -555,6 +559,7 @@ public sealed class SqliteMdmStore : IMdmStore
         {
             Line = r.IsDBNull(6) ? 0 : r.GetInt64(6),
             UpdatedAt = r.IsDBNull(7) ? null : DateTimeOffset.Parse(r.GetString(7), CultureInfo.InvariantCulture),
+            ReadFindings = r.IsDBNull(9) ? [] : JsonSerializer.Deserialize<Quality.QualityFinding[]>(r.GetString(9), StoreJson.Options)!,
         };
         return new StoredSourceRecord(r.GetInt32(0), record, r.GetInt32(5), r.GetString(8));
     }
