@@ -225,7 +225,7 @@ internal sealed class DelimitedRowCursor : RowCursor
         return span.IsEmpty ? null : TrimToNull(Encoding.UTF8.GetString(span));
     }
 
-    private string LimitText() => $"the limit of {_maxRowBytes:N0} bytes (\"max_row_bytes\")";
+    private string LimitText() => string.Create(CultureInfo.InvariantCulture, $"the limit of {_maxRowBytes:N0} bytes (\"max_row_bytes\")");
 
     private string TooLongReason() => $"row longer than {LimitText()}: skipped without reading it";
 

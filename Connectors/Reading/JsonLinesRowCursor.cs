@@ -65,7 +65,8 @@ internal sealed class JsonLinesRowCursor : RowCursor
             _firstLineSeen = true;
             if (tooLong)
             {
-                ProblemReason = $"line longer than the limit of {_maxRowBytes:N0} bytes (\"max_row_bytes\"): skipped without reading it";
+                ProblemReason = string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                    $"line longer than the limit of {_maxRowBytes:N0} bytes (\"max_row_bytes\"): skipped without reading it");
                 if (first && line.AsSpan().TrimStart().TrimStart('\uFEFF').StartsWith("[")) _jsonArray = true;
                 if (_jsonArray) ProblemReason += "; " + JsonArrayReason;
                 return true;
