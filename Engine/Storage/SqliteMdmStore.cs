@@ -15,17 +15,26 @@ public sealed class SqliteMdmStore : IMdmStore
 {
     private readonly SqliteConnection _connection;
 
+    /// <exception cref="StoreUnavailableException">The folder cannot be created, or the file opened, set up or migrated.</exception>
     private SqliteMdmStore(string path)
     {
         Location = path;
-        var dir = Path.GetDirectoryName(Path.GetFullPath(path));
-        if (!string.IsNullOrEmpty(dir)) Directory.CreateDirectory(dir);
         _connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString());
-        _connection.Open();
-        // A 64 MB page cache: bulk writes append in key order and need little; 200 MB only added to a 1M-record load's
-        // peak memory (measured: no slower).
-        Execute("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA temp_store=MEMORY; PRAGMA cache_size=-262144; PRAGMA foreign_keys=OFF;");
-        SqliteSchema.Migrate(_connection);
+        try
+        {
+            var dir = Path.GetDirectoryName(Path.GetFullPath(path));
+            if (!string.IsNullOrEmpty(dir)) Directory.CreateDirectory(dir);
+            _connection.Open();
+            // A 64 MB page cache: bulk writes append in key order and need little; 200 MB only added to a 1M-record load's
+            // peak memory (measured: no slower).
+            Execute("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA temp_store=MEMORY; PRAGMA cache_size=-262144; PRAGMA foreign_keys=OFF;");
+            SqliteSchema.Migrate(_connection);
+        }
+        catch (Exception ex) when (StoreUnavailableException.Explains(ex))
+        {
+            _connection.Dispose();
+            throw StoreUnavailableException.From(ex, path);
+        }
     }
 
     /// <summary>Opens a store to read (export, history, evaluate): no lock, never blocks a writer or waits for one.</summary>
@@ -36,9 +45,19 @@ public sealed class SqliteMdmStore : IMdmStore
     /// the store is disposed, so only one process at a time loads, resolves or applies steward decisions.
     /// </summary>
     /// <exception cref="StoreBusyException">Another process held the lock for longer than <paramref name="wait"/>.</exception>
+    /// <exception cref="StoreUnavailableException">The store's folder or lock file cannot be created, or the store opened.</exception>
     public static SqliteMdmStore OpenWriter(string path, string command, TimeSpan? wait = null)
     {
-        var writerLock = StoreWriterLock.Acquire(path, command, wait ?? StoreWriterLock.WaitFromEnvironment());
+        StoreWriterLock writerLock;
+        try
+        {
+            writerLock = StoreWriterLock.Acquire(path, command, wait ?? StoreWriterLock.WaitFromEnvironment());
+        }
+        catch (Exception ex) when (StoreUnavailableException.Explains(ex))
+        {
+            // The lock file lives beside the store: failing to create it is the first sign of a folder that cannot be written.
+            throw StoreUnavailableException.From(ex, path);
+        }
         try
         {
             return new SqliteMdmStore(path) { _writerLock = writerLock };
