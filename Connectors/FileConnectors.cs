@@ -43,7 +43,7 @@ public static class FileConnectors
         var context = new CursorContext(file.FilePath, $"source '{source.System}'", source.System, "(request)", System.Text.Encoding.UTF8, "utf-8");
         // One line: a JSON object spread over several lines is still one record.
         var oneLine = json.ReplaceLineEndings(" ");
-        using var records = new FileRecordSource(source, plan, new JsonLinesRowCursor(context, plan.Slots, new StringReader(oneLine)));
+        using var records = new FileRecordSource(source, plan, new JsonLinesRowCursor(context, plan.Slots, source.MaxRowBytes, new StringReader(oneLine)));
         foreach (var row in records.ReadRecords()) return row;
         return new SourceRow(null, new Engine.Records.RejectedRow(source.System, 1, null, "empty request: expected one JSON object", "", null));
     }
@@ -56,7 +56,7 @@ public static class FileConnectors
         var encoding = TextEncodings.Resolve(source.Encoding);
         var context = new CursorContext(file.FilePath, subject, source.System, fullPath, encoding, source.Encoding ?? "utf-8");
         return source.Format == SourceFormat.JsonLines
-            ? new JsonLinesRowCursor(context, slots)
-            : new DelimitedRowCursor(context, slots, source.Delimiter, source.HasHeader, source.Quoting);
+            ? new JsonLinesRowCursor(context, slots, source.MaxRowBytes)
+            : new DelimitedRowCursor(context, slots, source.Delimiter, source.HasHeader, source.Quoting, source.MaxRowBytes);
     }
 }

@@ -35,12 +35,27 @@ public static class LoadJob
     public static MatchingConfiguration Matching(string? path) =>
         path is null ? MatchingConfiguration.Default() : MatchingConfiguration.Load(path);
 
+    /// <exception cref="StoreUnavailableException">The store cannot be opened or written (read-only, disk full, ...).</exception>
     public static LoadSummary Run(SourcesFile file, LoadOptions options, IProgress<ProgressUpdate>? progress = null, CancellationToken cancellationToken = default)
+    {
+        var storePath = StorePathOf(file, options.StorePath);
+        try
+        {
+            return RunOn(storePath, file, options, progress, cancellationToken);
+        }
+        catch (Microsoft.Data.Sqlite.SqliteException ex)
+        {
+            // The failed write was one transaction and rolled back; say what happened to the store, not where in the code.
+            throw StoreUnavailableException.From(ex, storePath);
+        }
+    }
+
+    private static LoadSummary RunOn(string storePath, SourcesFile file, LoadOptions options, IProgress<ProgressUpdate>? progress,
+        CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
         var gcPauseBefore = GC.GetTotalPauseDuration();
         var gen2Before = GC.CollectionCount(2);
-        var storePath = StorePathOf(file, options.StorePath);
         using var store = SqliteMdmStore.OpenWriter(storePath, "load", options.Wait);
         using var engine = new MdmEngine(store, Matching(options.MatchingPath), IndexPathOf(storePath))
         {
@@ -83,7 +98,14 @@ public static class LoadJob
         }
         catch (Exception ex)
         {
-            store.FinishRun(summary.RunId, "failed", JsonSerializer.Serialize(new { error = ex.Message }));
+            try
+            {
+                store.FinishRun(summary.RunId, "failed", JsonSerializer.Serialize(new { error = ex.Message }));
+            }
+            catch (Microsoft.Data.Sqlite.SqliteException)
+            {
+                // The store failing (full, read-only) is most likely why the run failed: report that, not this echo of it.
+            }
             throw;
         }
     }

@@ -233,9 +233,15 @@ public static class MdmCommandLine
         // ArgumentException: a golden ID, record or system that does not exist; InvalidOperationException: a store that
         // cannot resolve in real time yet (the message says which command to run).
         catch (Exception ex) when (ex is SourcesFileException or FileNotFoundException or FormatException or DirectoryNotFoundException
-                                       or IOException or ArgumentException or InvalidOperationException)
+                                       or IOException or ArgumentException or InvalidOperationException or UnauthorizedAccessException)
         {
             Console.Error.WriteLine($"mdm: {ex.Message}");
+            return 2;
+        }
+        // A store failure outside a load (steward, resolve): the load names the store (StoreUnavailableException).
+        catch (Microsoft.Data.Sqlite.SqliteException ex)
+        {
+            Console.Error.WriteLine($"mdm: the store failed: {ex.Message}; the failed write was rolled back");
             return 2;
         }
     }

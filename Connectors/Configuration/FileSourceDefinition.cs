@@ -42,4 +42,18 @@ public abstract class FileSourceDefinition
 
     /// <summary>The column holding the customer's key in the source system.</summary>
     public string Key { get; }
+
+    /// <summary>Default of <see cref="MaxRowBytes"/>: far above a real customer row, small enough to hold a few of in memory.</summary>
+    public const int DefaultMaxRowBytes = 4 << 20;
+
+    internal const int MinMaxRowBytes = 1024;
+
+    /// <summary>Upper bound of <see cref="MaxRowBytes"/>: the CSV reader buffers up to twice the limit, and System.Text.Json caps a token at ~166 MB.</summary>
+    internal const int MaxMaxRowBytes = 128 << 20;
+
+    /// <summary>
+    /// The longest row ("max_row_bytes", in bytes of UTF-8; text in another encoding is counted as its UTF-8 form). A longer
+    /// row or line is rejected and read past in bounded memory; the rest of the file loads.
+    /// </summary>
+    public int MaxRowBytes { get; internal set; } = DefaultMaxRowBytes;
 }

@@ -17,12 +17,14 @@ internal sealed class SourcesFileReader
     {
         "system", "path", "format", "encoding", "delimiter", "header", "quoting", "key", "kind", "fields", "trust",
         "updated_at", "full_extract", "retirement", "deleted", "description", "country",
+        "max_row_bytes",
     };
 
     private static readonly HashSet<string> TransactionProperties = new(StringComparer.Ordinal)
     {
         "system", "path", "format", "encoding", "delimiter", "header", "quoting", "key", "amount", "date", "date_format",
         "description",
+        "max_row_bytes",
     };
 
     private readonly string _file;
@@ -66,6 +68,7 @@ internal sealed class SourcesFileReader
             foreach (var element in sourcesElement.EnumerateArray())
             {
                 var source = ReadSource(element, index);
+                source.MaxRowBytes = ReadMaxRowBytes(element, $"source '{source.System}'", source.System);
                 if (systems.TryGetValue(source.System, out var first))
                 {
                     throw Error($"source '{source.System}'", source.System,
@@ -85,6 +88,7 @@ internal sealed class SourcesFileReader
                 foreach (var element in transactionsElement.EnumerateArray())
                 {
                     var transaction = ReadTransaction(element, index);
+                    transaction.MaxRowBytes = ReadMaxRowBytes(element, $"transaction source '{transaction.System}'", transaction.System);
                     if (!systems.TryGetValue(transaction.System, out var sourceIndex) ||
                         !string.Equals(sources[sourceIndex].System, transaction.System, StringComparison.Ordinal))
                     {
@@ -495,6 +499,18 @@ internal sealed class SourcesFileReader
             };
         }
         return guard;
+    }
+
+    /// <summary>"max_row_bytes": the longest row read; a longer one is a reject, read past without being held in memory.</summary>
+    private int ReadMaxRowBytes(JsonElement element, string subject, string system)
+    {
+        if (!element.TryGetProperty("max_row_bytes", out var value) || value.ValueKind == JsonValueKind.Null)
+            return FileSourceDefinition.DefaultMaxRowBytes;
+        if (value.ValueKind != JsonValueKind.Number || !value.TryGetInt32(out var bytes) ||
+            bytes is < FileSourceDefinition.MinMaxRowBytes or > FileSourceDefinition.MaxMaxRowBytes)
+            throw Error(subject, system,
+                $"\"max_row_bytes\" must be a whole number of bytes from {FileSourceDefinition.MinMaxRowBytes} to {FileSourceDefinition.MaxMaxRowBytes} (128 MiB), not {value.GetRawText()}");
+        return bytes;
     }
 
     private bool? OptionalBool(JsonElement element, string name, string subject, string system)

@@ -15,11 +15,17 @@ namespace Mdm.Connectors.Reading;
 /// text: <c>O"Brien</c> stays as is; text after a closing quote, <c>"ab"c</c>, makes the row a reject). A quote that
 /// opens a field and is never closed on its line makes CsvHelper read the following lines as part of that field, up to
 /// the next quote or to the end of the file. When such a multi-line row is malformed (text after its closing quote, no
-/// closing quote at all, longer than <see cref="MaxRecordBytes"/>) or has a field count different from the header, only
+/// closing quote at all, longer than the row limit) or has a field count different from the header, only
 /// its first physical line is rejected, and reading starts again, with a fresh parser, at the next physical line: the
 /// good rows after a broken quote still load. A well-formed quoted field with line breaks and the right field count is
 /// a normal row. After <see cref="MaxRestarts"/> such recoveries in one file, line breaks inside quotes are no longer
 /// allowed (every line ends a row), so a badly broken file cannot make reading quadratic.
+/// </para>
+/// <para>
+/// Long rows. A row over the source's "max_row_bytes" (counted in UTF-8) is rejected: CsvHelper stops growing its buffer
+/// at the limit, and the line is then read past in 64 KiB chunks (bytes) or character by character (decoded text), so a
+/// 200 MB line costs no more memory than the limit. A single line over the limit is "longer than the limit"; only a row
+/// that got there by running over several lines from an open quote mentions the quote.
 /// </para>
 /// <para>
 /// Blank and whitespace-only lines are skipped and are not rows. Line numbers are physical lines (the header is line 1),
@@ -28,9 +34,6 @@ namespace Mdm.Connectors.Reading;
 /// </summary>
 internal sealed class DelimitedRowCursor : RowCursor
 {
-    /// <summary>A record longer than this is taken to be a runaway quoted field (a real customer row is far shorter).</summary>
-    internal const int MaxRecordBytes = 1 << 20;
-
     /// <summary>Broken-quote recoveries after which line breaks in quoted fields are no longer allowed.</summary>
     internal const int MaxRestarts = 100;
 
@@ -41,6 +44,7 @@ internal sealed class DelimitedRowCursor : RowCursor
     private readonly bool _quoting;
     private readonly int[] _slotColumns;
     private readonly string[] _columnNames;
+    private readonly int _maxRowBytes;
     private CsvReader? _csv;
     private long _lineOffset;
     private int _expectedFieldCount;
@@ -50,9 +54,11 @@ internal sealed class DelimitedRowCursor : RowCursor
     private CsvMalformedReason _malformedReason;
     private string? _rawTextOverride;
 
-    public DelimitedRowCursor(CursorContext context, IReadOnlyList<ColumnSlot> slots, char delimiter, bool hasHeader, bool quoting)
+    public DelimitedRowCursor(CursorContext context, IReadOnlyList<ColumnSlot> slots, char delimiter, bool hasHeader, bool quoting,
+        int maxRowBytes)
         : base(context, slots)
     {
+        _maxRowBytes = maxRowBytes;
         _delimiter = delimiter;
         _quoting = quoting;
         _utf8Bytes = context.Encoding.CodePage == Encoding.UTF8.CodePage && !StartsWithUtf16Or32Bom(context.FilePath);
@@ -63,7 +69,15 @@ internal sealed class DelimitedRowCursor : RowCursor
         {
             if (hasHeader)
             {
-                var header = _csv.Headers;
+                IReadOnlyList<string> header;
+                try
+                {
+                    header = _csv.Headers;
+                }
+                catch (CsvFormatException)
+                {
+                    throw ConfigurationError($"the header of {context.FilePath} is longer than \"max_row_bytes\" ({maxRowBytes} bytes): is it the right file?");
+                }
                 if (header.Count == 0)
                     throw ConfigurationError($"{context.FilePath} is empty: it has no header row");
                 _columnNames = new string[header.Count];
@@ -104,10 +118,12 @@ internal sealed class DelimitedRowCursor : RowCursor
             }
             catch (CsvFormatException ex) when (ex.LineNumber > 0)
             {
-                // Quoting errors are recovered and field counts allowed, so only a record over MaxRecordSize throws:
-                // a quoted field that never closes. Reject its first line and go on after it.
-                RestartAfterBrokenLine(_lineOffset + ex.LineNumber,
-                    $"unbalanced quote: the row starting on this line runs on for more than {MaxRecordBytes / 1024} KiB");
+                // Quoting errors are recovered and field counts allowed, so only a record over MaxRecordSize throws: one
+                // long line, or a quoted field that runs on over the next lines. Reject its first line and go on after it.
+                var lineBytes = RestartAfterBrokenLine(_lineOffset + ex.LineNumber, "");
+                ProblemReason = lineBytes > _maxRowBytes
+                    ? TooLongReason()
+                    : $"unbalanced quote or too long a row: a quoted field opened on this line runs on over the following lines past {LimitText()}";
                 return true;
             }
             if (!read)
@@ -122,6 +138,16 @@ internal sealed class DelimitedRowCursor : RowCursor
             if (fieldCount <= 1 && IsBlank(raw)) continue;
 
             var line = _lineOffset + _csv.LineNumber;
+            if (raw.Length > _maxRowBytes)
+            {
+                // Over the limit but already in CsvHelper's buffer (it only checks when it needs more input): the same reject.
+                _malformedLine = -1;
+                _firstAfterRestart = false;
+                Line = line;
+                CanReadValues = false;
+                ProblemReason = TooLongReason();
+                return true;
+            }
             CsvMalformedReason? malformed = _malformedLine == _csv.LineNumber ? _malformedReason : null;
             _malformedLine = -1;
             var firstAfterRestart = _firstAfterRestart;
@@ -199,6 +225,10 @@ internal sealed class DelimitedRowCursor : RowCursor
         return span.IsEmpty ? null : TrimToNull(Encoding.UTF8.GetString(span));
     }
 
+    private string LimitText() => string.Create(CultureInfo.InvariantCulture, $"the limit of {_maxRowBytes:N0} bytes (\"max_row_bytes\")");
+
+    private string TooLongReason() => $"row longer than {LimitText()}: skipped without reading it";
+
     private FileStream OpenStream() =>
         new(Context.FilePath, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
 
@@ -232,7 +262,7 @@ internal sealed class DelimitedRowCursor : RowCursor
             TrimWhitespace = true,
             WhitespaceCharacters = _delimiter == '\t' ? " " : " \t",
             TrackLineNumbers = true,
-            MaxRecordSize = MaxRecordBytes,
+            MaxRecordSize = _maxRowBytes,
             MalformedData = CsvMalformedDataHandling.Recover,
             FieldCountMismatch = CsvFieldCountHandling.Allow,
             MissingField = CsvMissingFieldHandling.ReturnEmpty,
@@ -252,8 +282,9 @@ internal sealed class DelimitedRowCursor : RowCursor
     /// <summary>
     /// Rejects physical line <paramref name="line"/> and starts a new parser at the line after it, so the text a broken
     /// quote swallowed is read again as rows. The file is reopened and lines are skipped (rare, so simplicity wins).
+    /// Returns the length of the rejected line in UTF-8 bytes.
     /// </summary>
-    private void RestartAfterBrokenLine(long line, string reason)
+    private long RestartAfterBrokenLine(long line, string reason)
     {
         _csv?.Dispose();
         _csv = null;
@@ -262,7 +293,7 @@ internal sealed class DelimitedRowCursor : RowCursor
 
         FileStream? stream = null;
         StreamReader? text = null;
-        var brokenLine = _utf8Bytes ? SkipToLineAfterBytes(line, out stream) : SkipToLineAfterText(line, out text);
+        var (brokenLine, lineBytes) = _utf8Bytes ? SkipToLineAfterBytes(line, out stream) : SkipToLineAfterText(line, out text);
 
         Line = line;
         ProblemReason = reason;
@@ -275,31 +306,61 @@ internal sealed class DelimitedRowCursor : RowCursor
         _csv = _utf8Bytes
             ? CreateReader(stream!, hasHeader: false, allowLineBreaksInQuotes)
             : CreateReader(text!, hasHeader: false, allowLineBreaksInQuotes);
+        return lineBytes;
     }
 
-    /// <summary>Opens the decoded file after physical line <paramref name="line"/>; returns that line's text.</summary>
-    private string SkipToLineAfterText(long line, out StreamReader text)
+    /// <summary>
+    /// Opens the decoded file after physical line <paramref name="line"/>; returns the start of that line's text and its
+    /// length in UTF-8 bytes. Read character by character, never a whole line: the line may be hundreds of megabytes.
+    /// </summary>
+    private (string Text, long Utf8Bytes) SkipToLineAfterText(long line, out StreamReader text)
     {
         text = OpenText();
-        string? lineText = null;
         try
         {
-            for (long i = 1; i <= line; i++)
-            {
-                lineText = text.ReadLine(); // StreamReader and CsvHelper both count CR, LF and CR LF as one line break
-                if (lineText is null) break;
-            }
+            for (long i = 1; i < line; i++)
+                if (SkipLine(text, null) < 0) return ("", 0);
+            var kept = new StringBuilder();
+            var bytes = SkipLine(text, kept);
+            return (kept.ToString(), Math.Max(bytes, 0));
         }
         catch
         {
             text.Dispose();
             throw;
         }
-        return lineText ?? "";
     }
 
-    /// <summary>Opens the UTF-8 file at the start of the line after physical line <paramref name="line"/>; returns that line's text.</summary>
-    private string SkipToLineAfterBytes(long line, out FileStream stream)
+    /// <summary>
+    /// Reads past the next line break (CR, LF or CR LF: StreamReader and CsvHelper count each as one), keeping at most
+    /// <see cref="RowCursor.MaxRawTextLength"/> characters in <paramref name="kept"/>. Returns the line's length in UTF-8
+    /// bytes, or -1 at the end of the file.
+    /// </summary>
+    private static long SkipLine(StreamReader text, StringBuilder? kept)
+    {
+        long bytes = 0;
+        var any = false;
+        int c;
+        while ((c = text.Read()) >= 0)
+        {
+            any = true;
+            if (c == '\n') return bytes;
+            if (c == '\r')
+            {
+                if (text.Peek() == '\n') text.Read();
+                return bytes;
+            }
+            bytes += c < 0x80 ? 1 : c < 0x800 || char.IsSurrogate((char)c) ? 2 : 3; // a surrogate pair is 4
+            if (kept is not null && kept.Length < MaxRawTextLength) kept.Append((char)c);
+        }
+        return any ? bytes : -1;
+    }
+
+    /// <summary>
+    /// Opens the UTF-8 file at the start of the line after physical line <paramref name="line"/>; returns the start of that
+    /// line's text and its length in bytes.
+    /// </summary>
+    private (string Text, long Utf8Bytes) SkipToLineAfterBytes(long line, out FileStream stream)
     {
         stream = OpenStream();
         try
@@ -311,7 +372,10 @@ internal sealed class DelimitedRowCursor : RowCursor
             var bytes = new byte[(int)Math.Min(next - start, MaxRawTextLength * 3)];
             stream.ReadExactly(bytes);
             stream.Position = next;
-            return Encoding.UTF8.GetString(bytes).TrimEnd('\r', '\n');
+            var text = Encoding.UTF8.GetString(bytes);
+            var length = next - start;
+            if (bytes.Length == length) length -= text.Length - text.TrimEnd('\r', '\n').Length; // the line break is not the row
+            return (Truncate(text.TrimEnd('\r', '\n')), length);
         }
         catch
         {

@@ -1,12 +1,14 @@
 using System.Text;
 using Mdm.Connectors.Configuration;
+using Mdm.Engine.Quality;
 using Mdm.Engine.Records;
 
 namespace Mdm.Connectors.Reading;
 
 /// <summary>
 /// Turns a cursor's rows into records. Per row only the values of the planned columns and the fields dictionary are
-/// built. A key seen before in the same file is a reject; the first row with the key is kept.
+/// built. A key seen before in the same file is a reject; the first row with the key is kept. A value cleaned of NUL
+/// characters or stray BOMs carries a <see cref="QualityFinding"/> on the record (<see cref="SourceRecord.ReadFindings"/>).
 /// </summary>
 internal sealed class FileRecordSource : FileRowSource<SourceRow>, IRecordSource
 {
@@ -56,7 +58,32 @@ internal sealed class FileRecordSource : FileRowSource<SourceRow>, IRecordSource
         if (_plan.UpdatedAtSlot >= 0 && ValueParsers.TryParseTimestamp(values[_plan.UpdatedAtSlot], _source.UpdatedAtFormat, out var parsed))
             updatedAt = parsed;
 
-        return new SourceRecord(_source.System, key, kind, fields) { Line = line, UpdatedAt = updatedAt };
+        return new SourceRecord(_source.System, key, kind, fields)
+        {
+            Line = line, UpdatedAt = updatedAt, ReadFindings = AnyRemoved ? RemovalFindings() : [],
+        };
+    }
+
+    /// <summary>One finding per field (and for the key) whose value had NUL characters or stray BOMs removed.</summary>
+    private QualityFinding[] RemovalFindings()
+    {
+        var findings = new List<QualityFinding>();
+        void Add(string field, int slot)
+        {
+            if (!Removed(slot, out var nul, out var bom)) return;
+            if (nul) AddOnce(new QualityFinding(field, ReadFindingCodes.NulRemoved, "NUL characters (byte 0) were removed from the value"));
+            if (bom) AddOnce(new QualityFinding(field, ReadFindingCodes.StrayBomRemoved,
+                "byte-order marks (U+FEFF) inside the file were removed from the value (two files joined into one?)"));
+        }
+        void AddOnce(QualityFinding finding)
+        {
+            if (!findings.Contains(finding)) findings.Add(finding); // a field of several columns: once
+        }
+        Add(ReadFindingCodes.KeyField, _plan.KeySlot);
+        foreach (var field in _plan.Fields)
+            foreach (var slot in field.Slots)
+                Add(field.Name, slot);
+        return findings.ToArray();
     }
 
     private static string? Join(FieldPlan field, string?[] values, StringBuilder joiner)

@@ -7,34 +7,40 @@ namespace Mdm.Connectors.Reading;
 /// Reads JSON lines: one JSON object per physical line (blank lines skipped, not rows). Values may be strings, numbers
 /// (kept as written), booleans ("true"/"false"), null (absent) or arrays of those (joined; "; " for phone). A column
 /// is a property name (exact, else ignoring case) or a dotted path into nested objects ("address.city"). A line that is
-/// not valid JSON, not an object, has undecodable bytes or maps an object value is a reject.
+/// not valid JSON, not an object, has undecodable bytes or maps an object value is a reject; so is a line longer than
+/// "max_row_bytes", which is read past without being held (see <see cref="BoundedLineReader"/>). A file whose first line
+/// opens a JSON array is one JSON document, not JSON lines: each of its lines is rejected saying so.
 /// </summary>
 internal sealed class JsonLinesRowCursor : RowCursor
 {
     private static readonly JsonDocumentOptions DocumentOptions = new() { MaxDepth = 64 };
 
     private readonly string[]?[] _paths;
-    private readonly TextReader _reader;
+    private readonly BoundedLineReader _reader;
+    private readonly int _maxRowBytes;
     private long _lineNumber;
+    private bool _firstLineSeen;
+    private bool _jsonArray;
     private string _line = "";
     private JsonDocument? _document;
 
     /// <param name="text">Reads from this instead of the context's file (a single record given on the command line or over HTTP).</param>
-    public JsonLinesRowCursor(CursorContext context, IReadOnlyList<ColumnSlot> slots, TextReader? text = null) : base(context, slots)
+    public JsonLinesRowCursor(CursorContext context, IReadOnlyList<ColumnSlot> slots, int maxRowBytes, TextReader? text = null)
+        : base(context, slots)
     {
+        _maxRowBytes = maxRowBytes;
         _paths = new string[]?[slots.Count];
         for (var s = 0; s < slots.Count; s++)
         {
             var column = slots[s].Column;
             _paths[s] = column.Contains('.') ? column.Split('.') : null;
         }
-        if (text is not null)
+        if (text is null)
         {
-            _reader = text;
-            return;
+            var stream = new FileStream(context.FilePath, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
+            text = new StreamReader(stream, context.Encoding, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
         }
-        var stream = new FileStream(context.FilePath, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
-        _reader = new StreamReader(stream, context.Encoding, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
+        _reader = new BoundedLineReader(text, maxRowBytes);
     }
 
     public override string RawText => Truncate(_line);
@@ -49,26 +55,44 @@ internal sealed class JsonLinesRowCursor : RowCursor
 
         while (true)
         {
-            var line = _reader.ReadLine();
-            if (line is null) return false;
+            if (!_reader.ReadLine(out var line, out var tooLong)) return false;
             _lineNumber++;
-            if (string.IsNullOrWhiteSpace(line)) continue;
+            if (!tooLong && string.IsNullOrWhiteSpace(line)) continue;
 
             _line = line;
             Line = _lineNumber;
+            var first = !_firstLineSeen;
+            _firstLineSeen = true;
+            if (tooLong)
+            {
+                ProblemReason = string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                    $"line longer than the limit of {_maxRowBytes:N0} bytes (\"max_row_bytes\"): skipped without reading it");
+                if (first && line.AsSpan().TrimStart().TrimStart('\uFEFF').StartsWith("[")) _jsonArray = true;
+                if (_jsonArray) ProblemReason += "; " + JsonArrayReason;
+                return true;
+            }
             try
             {
                 _document = JsonDocument.Parse(line, DocumentOptions);
             }
             catch (JsonException ex)
             {
-                ProblemReason = line.Contains(TextEncodings.ReplacementChar)
-                    ? $"undecodable bytes for encoding {Context.EncodingName} (and so not valid JSON)"
-                    : $"invalid JSON: {ex.Message}";
+                // A first line that opens an array it does not close: a pretty-printed JSON array, not JSON lines.
+                if (first && line.AsSpan().TrimStart().StartsWith("[")) _jsonArray = true;
+                ProblemReason = _jsonArray ? JsonArrayReason
+                    : line.Contains(TextEncodings.ReplacementChar)
+                        ? $"undecodable bytes for encoding {Context.EncodingName} (and so not valid JSON)"
+                        : $"invalid JSON: {ex.Message}";
                 return true;
             }
 
             var root = _document.RootElement;
+            if (first && root.ValueKind == JsonValueKind.Array && ContainsObject(root)) _jsonArray = true; // the array on one line
+            if (_jsonArray)
+            {
+                ProblemReason = JsonArrayReason;
+                return true;
+            }
             if (root.ValueKind != JsonValueKind.Object)
             {
                 ProblemReason = $"expected a JSON object but found {Describe(root.ValueKind)}";
@@ -109,6 +133,16 @@ internal sealed class JsonLinesRowCursor : RowCursor
         _document?.Dispose();
         _document = null;
         _reader.Dispose();
+    }
+
+    private const string JsonArrayReason =
+        "the file is one JSON array, not JSON lines (one object per line): convert it, e.g. jq -c '.[]' file.json > file.jsonl";
+
+    private static bool ContainsObject(JsonElement array)
+    {
+        foreach (var item in array.EnumerateArray())
+            if (item.ValueKind == JsonValueKind.Object) return true;
+        return false;
     }
 
     private static bool TryFind(JsonElement root, string column, string[]? path, out JsonElement element)

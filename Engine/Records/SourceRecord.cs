@@ -32,6 +32,12 @@ public sealed class SourceRecord
     /// <summary>When the source system last changed the record, if it says; used by survivorship (recency).</summary>
     public DateTimeOffset? UpdatedAt { get; init; }
 
+    /// <summary>
+    /// What the connector had to change to read the values (NUL characters or stray BOMs removed): reported with the
+    /// standardization findings and kept with the record in the store. Empty for nearly every record.
+    /// </summary>
+    public IReadOnlyList<Quality.QualityFinding> ReadFindings { get; init; } = [];
+
     public string? this[string field] => Fields.TryGetValue(field, out var v) ? v : null;
 
     private string? _contentHash;
@@ -61,6 +67,14 @@ public sealed class SourceRecord
             separator[1] = '\u001f';
             hasher.Append(MemoryMarshal.AsBytes((ReadOnlySpan<char>)separator[1..]));
             hasher.Append(MemoryMarshal.AsBytes(Fields[k].AsSpan()));
+            hasher.Append(MemoryMarshal.AsBytes((ReadOnlySpan<char>)separator[..1]));
+        }
+        // Only when there are any, so every clean record keeps the hash it always had: a value cleaned while read is a
+        // change from the same value read clean (the stored findings must follow the file).
+        foreach (var finding in ReadFindings)
+        {
+            hasher.Append(MemoryMarshal.AsBytes(finding.Field.AsSpan()));
+            hasher.Append(MemoryMarshal.AsBytes(finding.Code.AsSpan()));
             hasher.Append(MemoryMarshal.AsBytes((ReadOnlySpan<char>)separator[..1]));
         }
         Span<byte> hash = stackalloc byte[16];

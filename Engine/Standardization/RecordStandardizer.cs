@@ -33,6 +33,7 @@ public sealed class RecordStandardizer
         {
             if (f is not null) (findings ??= []).Add(f);
         }
+        foreach (var f in source.ReadFindings) Finding(f); // what the connector cleaned: reported with the rest
 
         if (record.Kind == PartyKind.Person) StandardizePerson(source, record);
         else StandardizeOrganization(source, record);

@@ -15,17 +15,26 @@ public sealed class SqliteMdmStore : IMdmStore
 {
     private readonly SqliteConnection _connection;
 
+    /// <exception cref="StoreUnavailableException">The folder cannot be created, or the file opened, set up or migrated.</exception>
     private SqliteMdmStore(string path)
     {
         Location = path;
-        var dir = Path.GetDirectoryName(Path.GetFullPath(path));
-        if (!string.IsNullOrEmpty(dir)) Directory.CreateDirectory(dir);
         _connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString());
-        _connection.Open();
-        // A 64 MB page cache: bulk writes append in key order and need little; 200 MB only added to a 1M-record load's
-        // peak memory (measured: no slower).
-        Execute("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA temp_store=MEMORY; PRAGMA cache_size=-262144; PRAGMA foreign_keys=OFF;");
-        SqliteSchema.Migrate(_connection);
+        try
+        {
+            var dir = Path.GetDirectoryName(Path.GetFullPath(path));
+            if (!string.IsNullOrEmpty(dir)) Directory.CreateDirectory(dir);
+            _connection.Open();
+            // A 64 MB page cache: bulk writes append in key order and need little; 200 MB only added to a 1M-record load's
+            // peak memory (measured: no slower).
+            Execute("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA temp_store=MEMORY; PRAGMA cache_size=-262144; PRAGMA foreign_keys=OFF;");
+            SqliteSchema.Migrate(_connection);
+        }
+        catch (Exception ex) when (StoreUnavailableException.Explains(ex))
+        {
+            _connection.Dispose();
+            throw StoreUnavailableException.From(ex, path);
+        }
     }
 
     /// <summary>Opens a store to read (export, history, evaluate): no lock, never blocks a writer or waits for one.</summary>
@@ -36,9 +45,19 @@ public sealed class SqliteMdmStore : IMdmStore
     /// the store is disposed, so only one process at a time loads, resolves or applies steward decisions.
     /// </summary>
     /// <exception cref="StoreBusyException">Another process held the lock for longer than <paramref name="wait"/>.</exception>
+    /// <exception cref="StoreUnavailableException">The store's folder or lock file cannot be created, or the store opened.</exception>
     public static SqliteMdmStore OpenWriter(string path, string command, TimeSpan? wait = null)
     {
-        var writerLock = StoreWriterLock.Acquire(path, command, wait ?? StoreWriterLock.WaitFromEnvironment());
+        StoreWriterLock writerLock;
+        try
+        {
+            writerLock = StoreWriterLock.Acquire(path, command, wait ?? StoreWriterLock.WaitFromEnvironment());
+        }
+        catch (Exception ex) when (StoreUnavailableException.Explains(ex))
+        {
+            // The lock file lives beside the store: failing to create it is the first sign of a folder that cannot be written.
+            throw StoreUnavailableException.From(ex, path);
+        }
         try
         {
             var store = new SqliteMdmStore(path) { _writerLock = writerLock };
@@ -205,9 +224,12 @@ public sealed class SqliteMdmStore : IMdmStore
         var ids = new int[records.Count];
         // Hashes and JSON on all cores; the loops below only bind values.
         var json = new string[records.Count];
+        var readFindings = new string?[records.Count];
         void Prepare(int i)
         {
             json[i] = FieldsJson.Serialize(records[i].Record.Fields);
+            var findings = records[i].Record.ReadFindings;
+            readFindings[i] = findings.Count == 0 ? null : JsonSerializer.Serialize(findings, StoreJson.Options);
             _ = records[i].Record.ContentHash;
         }
         // A real-time resolve writes one record: not worth waking the thread pool for.
@@ -225,14 +247,14 @@ public sealed class SqliteMdmStore : IMdmStore
         using var insert = NewCommand();
         insert.Transaction = tx;
         insert.CommandText = """
-            INSERT INTO source_records(record_id, system, source_key, kind, content_hash, fields, trust, line, updated_at, first_run, last_run, retired_run)
-            VALUES ($id, $system, $key, $kind, $hash, $fields, $trust, $line, $updated, $run, $run, NULL)
+            INSERT INTO source_records(record_id, system, source_key, kind, content_hash, fields, trust, line, updated_at, first_run, last_run, retired_run, read_findings)
+            VALUES ($id, $system, $key, $kind, $hash, $fields, $trust, $line, $updated, $run, $run, NULL, $findings)
             """;
         using var update = NewCommand();
         update.Transaction = tx;
         update.CommandText = """
             UPDATE source_records SET kind=$kind, content_hash=$hash, fields=$fields, trust=$trust, line=$line,
-              updated_at=$updated, last_run=$run, retired_run=NULL WHERE record_id=$id
+              updated_at=$updated, last_run=$run, retired_run=NULL, read_findings=$findings WHERE record_id=$id
             """;
         SqliteParameter[] Bind(SqliteCommand cmd)
         {
@@ -242,7 +264,7 @@ public sealed class SqliteMdmStore : IMdmStore
                 cmd.Parameters.Add("$key", SqliteType.Text), cmd.Parameters.Add("$kind", SqliteType.Integer),
                 cmd.Parameters.Add("$hash", SqliteType.Text), cmd.Parameters.Add("$fields", SqliteType.Text),
                 cmd.Parameters.Add("$trust", SqliteType.Integer), cmd.Parameters.Add("$line", SqliteType.Integer),
-                cmd.Parameters.Add("$updated", SqliteType.Text),
+                cmd.Parameters.Add("$updated", SqliteType.Text), cmd.Parameters.Add("$findings", SqliteType.Text),
             };
             cmd.Parameters.AddWithValue("$run", runId);
             return p;
@@ -269,6 +291,7 @@ public sealed class SqliteMdmStore : IMdmStore
             p[6].Value = trust;
             p[7].Value = rec.Line;
             p[8].Value = rec.UpdatedAt is { } u ? u.ToString("O", CultureInfo.InvariantCulture) : DBNull.Value;
+            p[9].Value = (object?)readFindings[i] ?? DBNull.Value;
             (isNew ? insert : update).ExecuteNonQuery();
         }
         SetMeta("resolution_pending", "1", tx);
@@ -288,7 +311,7 @@ public sealed class SqliteMdmStore : IMdmStore
     public IEnumerable<StoredSourceRecord> ReadActiveRecords(Func<int, bool>? include = null)
     {
         using var cmd = NewCommand();
-        cmd.CommandText = "SELECT record_id, system, source_key, kind, fields, trust, line, updated_at, content_hash FROM source_records WHERE retired_run IS NULL ORDER BY record_id";
+        cmd.CommandText = "SELECT record_id, system, source_key, kind, fields, trust, line, updated_at, content_hash, read_findings FROM source_records WHERE retired_run IS NULL ORDER BY record_id";
         using var r = cmd.ExecuteReader();
         // The id is checked before the fields are parsed: a resolution reads back only what it has not standardized.
         while (r.Read())
@@ -549,7 +572,7 @@ public sealed class SqliteMdmStore : IMdmStore
     {
         var result = new List<StoredSourceRecord>(recordIds.Count);
         var active = includeRetired ? "" : "retired_run IS NULL AND ";
-        foreach (var r in ForIdChunks("SELECT record_id, system, source_key, kind, fields, trust, line, updated_at, content_hash FROM source_records WHERE " + active + "record_id IN ({ids})", recordIds))
+        foreach (var r in ForIdChunks("SELECT record_id, system, source_key, kind, fields, trust, line, updated_at, content_hash, read_findings FROM source_records WHERE " + active + "record_id IN ({ids})", recordIds))
             while (r.Read()) result.Add(ReadStored(r));
         result.Sort((a, b) => a.RecordId.CompareTo(b.RecordId));
         return result;
@@ -561,6 +584,7 @@ public sealed class SqliteMdmStore : IMdmStore
         {
             Line = r.IsDBNull(6) ? 0 : r.GetInt64(6),
             UpdatedAt = r.IsDBNull(7) ? null : DateTimeOffset.Parse(r.GetString(7), CultureInfo.InvariantCulture),
+            ReadFindings = r.IsDBNull(9) ? [] : JsonSerializer.Deserialize<Quality.QualityFinding[]>(r.GetString(9), StoreJson.Options)!,
         };
         return new StoredSourceRecord(r.GetInt32(0), record, r.GetInt32(5), r.GetString(8));
     }

@@ -58,6 +58,10 @@ internal static class SqliteSchema
         CREATE INDEX ix_golden_redirect ON golden_ids(redirect_to);
         CREATE TABLE blobs(key TEXT PRIMARY KEY, value BLOB NOT NULL);
         """,
+        // 3: what a connector cleaned while reading a record (NUL, stray BOMs), re-reported whenever it is standardized.
+        """
+        ALTER TABLE source_records ADD COLUMN read_findings TEXT;
+        """,
     ];
 
     public static void Migrate(SqliteConnection connection)
