@@ -68,7 +68,8 @@ public sealed class ErrorBreakdown
     /// <summary>The one cause a pair is counted under.</summary>
     public static string Cause(PairDiagnosis d, bool missed, double linkThreshold)
     {
-        if (d.Explanation is not { } e) return "record not in the store";
+        if (!d.Found) return "record not in the store";
+        if (d.Explanation is not { } e) return "one a person, the other an organization (never compared)";
         if (missed)
         {
             if (!d.SharesBlockingKey) return "never a candidate (no shared blocking key)";

@@ -9,5 +9,7 @@ namespace Mdm.Engine.Evaluation;
 /// <param name="A">"system/key" of the first record.</param>
 /// <param name="B">"system/key" of the second record.</param>
 /// <param name="SharesBlockingKey">The two records share a blocking key (they are candidates unless the block was over its cap).</param>
-/// <param name="Explanation">The pair's score with the stored model; null when either record is not in the store.</param>
-public sealed record PairDiagnosis(string A, string B, bool SharesBlockingKey, MatchExplanation? Explanation);
+/// <param name="Explanation">The pair's score with the stored model; null when either record is not in the store, or
+/// when one is a person and the other an organization (such records are never compared).</param>
+/// <param name="Found">Both records are active in the store.</param>
+public sealed record PairDiagnosis(string A, string B, bool SharesBlockingKey, MatchExplanation? Explanation, bool Found = true);

@@ -31,7 +31,7 @@ public static class PairDiagnostics
         {
             if (!byName.TryGetValue(a, out var ra) || !byName.TryGetValue(b, out var rb))
             {
-                result.Add(new PairDiagnosis(a, b, false, null));
+                result.Add(new PairDiagnosis(a, b, false, null, Found: false));
                 continue;
             }
             // Records of two kinds are never compared: no blocking key is shared across kinds.

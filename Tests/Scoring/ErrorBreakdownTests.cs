@@ -22,16 +22,18 @@ public class ErrorBreakdownTests
             new("F/5", "F/6", true, Explanation(0.0001, "birth_date", ("name", "exact"), ("birth_date", "years_apart"))),
             new("F/7", "F/8", true, Explanation(0.6, null, ("name", "else"), ("birth_date", "null"))),
             new("F/9", "F/10", true, Explanation(0.97, null, ("name", "exact"), ("birth_date", "exact"))),
-            new("F/11", "F/12", false, null),
+            new("F/11", "F/12", false, null, Found: false),
+            new("F/13", "F/14", false, null),
         };
         var b = ErrorBreakdown.Of(pairs, missed: true, linkThreshold: 0.95);
         Assert.Multiple(() =>
         {
-            Assert.That(b.Pairs, Is.EqualTo(6));
+            Assert.That(b.Pairs, Is.EqualTo(7));
             Assert.That(b.Causes, Is.EqualTo(new (string, long)[]
             {
                 ("capped by birth_date=years_apart", 2),
                 ("never a candidate (no shared blocking key)", 1),
+                ("one a person, the other an organization (never compared)", 1),
                 ("record not in the store", 1),
                 ("scored above the link threshold, kept apart by the clusterer (chain guard, counter-evidence or block cap)", 1),
                 ("scored below the link threshold", 1),
