@@ -139,6 +139,10 @@ public sealed class RecordStandardizer
     {
         if (source.Kind == PartyKind.Organization || profile?.KindDeclared == true) return source.Kind;
         if (source[CanonicalField.CompanyName] is not null || source[CanonicalField.CreditCode] is not null) return PartyKind.Organization;
+        // A unified social credit code whose GB 32100 check character holds, in the identifier column, is validated
+        // evidence of an organization (华纳电子 with 91310105MA96E4356M), whatever its short name looks like.
+        if (source[CanonicalField.NationalId] is { } id && Compact(id) is { Length: 18 } compact && !LooksLikeResidentId(compact)
+            && CreditCode.Parse(compact).IsValid) return PartyKind.Organization;
         var name = source[CanonicalField.Name];
         if (name is null || name.Length < 4) return source.Kind;
         var folded = TextNormalizer.Fold(name);

@@ -73,4 +73,14 @@ public class RecordStandardizerTests
         Assert.That(none[Feature.Phones], Is.Null);
         Assert.That(none.Findings.Select(f => f.Field), Is.EqualTo(new[] { "phone" }));
     }
+
+    [TestCase("91310105MA96E4356M", PartyKind.Organization)]   // check character holds: a company, whatever its short name
+    [TestCase("91310105MA96E4356N", PartyKind.Person)]         // check character fails: no evidence of a kind
+    public void A_valid_credit_code_in_the_id_column_makes_an_undeclared_record_an_organization(string id, PartyKind expected)
+    {
+        var record = new RecordStandardizer().Standardize(new SourceRecord("crm", "C1", PartyKind.Person,
+            new Dictionary<string, string> { [CanonicalField.Name] = "华纳电子", [CanonicalField.NationalId] = id }));
+        Assert.That(record.Kind, Is.EqualTo(expected));
+        if (expected == PartyKind.Organization) Assert.That(record[Feature.CreditCode], Is.EqualTo(id));
+    }
 }
