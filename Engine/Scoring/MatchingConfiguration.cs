@@ -59,7 +59,7 @@ public sealed class MatchingConfiguration
     /// identifier, see <see cref="EmAnchors"/>) lands on its level: the data shows the level happens to one customer's
     /// records, so it cannot rule a match out.
     /// </summary>
-    public double CapLiftShare { get; set; } = 0.02;
+    public double CapLiftShare { get; set; } = 0.01;
 
     /// <summary>Anchored pairs (with a value for the comparison) needed before the data may overrule a configured cap.</summary>
     public int CapLiftMinimumPairs { get; set; } = 30;

@@ -192,16 +192,18 @@ public static class ModelTrainer
         {
             // An anchor has no other anchor to vouch for its pairs (a file whose only identifier is this one): its anchored
             // matches are the candidate pairs the other comparisons alone make matches beyond doubt.
-            var levelCounts = config.EmAnchors.Contains(comparisons[i].Name) && counts[i].Sum() < config.CapLiftMinimumPairs
-                ? BeyondDoubtLevelCounts(model, i, candidates)
-                : counts[i];
+            var beyondDoubt = config.EmAnchors.Contains(comparisons[i].Name) && counts[i].Sum() < config.CapLiftMinimumPairs;
+            var levelCounts = beyondDoubt ? BeyondDoubtLevelCounts(model, i, candidates) : counts[i];
+            // Pairs that only look like matches beyond doubt include some that are not (two people of one name, birth date
+            // and address): their share must be twice as large to overrule the configuration.
+            var needed = beyondDoubt ? 2 * config.CapLiftShare : config.CapLiftShare;
             var support = levelCounts.Sum();
             if (support < config.CapLiftMinimumPairs) continue;
             for (var l = 0; l < comparisons[i].LevelCount; l++)
             {
                 if (double.IsPositiveInfinity(comparisons[i].CapWeight(l))) continue;
                 var share = levelCounts[l] / support;
-                if (share >= config.CapLiftShare)
+                if (share >= needed)
                     model.Comparisons[i].CapsLifted.Add(new LiftedCap(comparisons[i].LevelLabels[l], Math.Round(share, 4), (long)support));
             }
         }
