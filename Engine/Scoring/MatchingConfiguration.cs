@@ -33,7 +33,7 @@ public sealed class MatchingConfiguration
     public double ClusterLinkShare { get; set; } = 0.5;
 
     /// <summary>Random pairs drawn (per kind) to estimate u probabilities.</summary>
-    public int USampleSize { get; set; } = 400_000;
+    public int USampleSize { get; set; } = 4_000_000;
 
     public int EmMaxIterations { get; set; } = 40;
 
