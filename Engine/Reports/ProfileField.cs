@@ -62,6 +62,7 @@ public sealed class ProfileField
         new("province", "province recognised", null, AddressSources, r => r[Feature.ProvinceCode] is not null),
         new("city", "city recognised", null, AddressSources, r => r[Feature.CityCode] is not null),
         new("county", "county or district recognised", null, AddressSources, r => r[Feature.CountyCode] is not null),
-        new("postcode", "postcode", null, AddressSources, r => r[Feature.Postcode] is not null),
+        // Filled only by a postcode column; usable also when the address text carries one.
+        new("postcode", "postcode (from its column or the address text)", null, [CanonicalField.Postcode], r => r[Feature.Postcode] is not null),
     ];
 }
