@@ -97,7 +97,9 @@ public static class HtmlReport
         Table(h, tables["duplicates"], lastRowIsTotal: true);
         var names = p.Systems.Select(s => s.System).ToArray();
         Chart(h, SvgChart.Heatmap("Share of the row system's golden customers also in the column system", names, names,
-            (r, c) => new HeatCell(p.OverlapShare(r, c), p.OverlapShare(r, c) is { } v ? $"{new Percent(v)} ({N(p.Overlap[r, c])})" : "–"), SvgChart.BarColour));
+            // The diagonal is always 100 %: left uncoloured, it gives the system's own count without outshining the overlaps.
+            (r, c) => r == c ? new HeatCell(null, $"{N(p.Overlap[r, r])} customers")
+                : new HeatCell(p.OverlapShare(r, c), p.OverlapShare(r, c) is { } v ? $"{new Percent(v)} ({N(p.Overlap[r, c])})" : "–"), SvgChart.BarColour));
         Table(h, tables["overlap"]);
         h.Append("</section>\n");
 
