@@ -22,6 +22,8 @@ public static class MdmCommandLine
         root.Add(LiveCommands.Resolve());
         root.Add(LiveCommands.Steward());
         root.Add(LiveCommands.History());
+        root.Add(QualityCommands.Report());
+        root.Add(QualityCommands.Profile());
         return root;
     }
 
@@ -207,7 +209,7 @@ public static class MdmCommandLine
         return PairwiseEvaluation.Compute(predicted, truth, maxErrorPairs: maxErrorPairs);
     }
 
-    private static string RequireStore(string path) =>
+    internal static string RequireStore(string path) =>
         File.Exists(path) ? path : throw new FileNotFoundException($"no store at {path}: run 'mdm load' first");
 
     private static void DeleteStore(string storePath)

@@ -113,5 +113,33 @@ internal static class Reports
         AnsiConsole.Write(t);
     }
 
+    public static void Profile(Mdm.Engine.Reports.QualityProfile p)
+    {
+        static string P(double? share) => share is { } v ? (v * 100).ToString("0.0", System.Globalization.CultureInfo.InvariantCulture) + " %" : "–";
+        var t = new Table().Title("[bold]Data quality per source system[/]")
+            .AddColumns("system", "records", "rejected", "duplicates", "shared", "invalid", "conflicts");
+        foreach (var s in p.Systems.Append(p.Overall))
+            t.AddRow(s == p.Overall ? $"[bold]{Markup.Escape(s.System)}[/]" : Markup.Escape(s.System), N(s.Records), N(s.RejectedRows),
+                $"{N(s.DuplicateRecords)} ({P(s.DuplicateRate)})", $"{N(s.SharedGoldenCustomers)} of {N(s.GoldenCustomers)}",
+                $"{N(s.RecordsWithInvalidValues)} ({P(s.InvalidRate)})", N(s.ConflictingGoldenCustomers));
+        AnsiConsole.Write(t);
+        foreach (var s in p.Systems)
+        {
+            // The fields the system fills worst among those it fills at all: what its owner should look at first; fields it
+            // never fills are most likely not mapped and listed apart.
+            var worst = s.Completeness.Where(c => c.Completeness < 1 && (c.Present > 0 || c.Usable > 0))
+                .OrderBy(c => c.Completeness).Take(3).Select(c => $"{c.Field.Name} {P(c.Completeness)}").ToList();
+            var absent = s.Completeness.Where(c => c.Applicable > 0 && c.Present == 0 && c.Usable == 0).Select(c => c.Field.Name).ToList();
+            if (worst.Count == 0 && absent.Count == 0) continue;
+            AnsiConsole.MarkupLine(Markup.Escape($"{s.System}: " + (worst.Count > 0 ? "least complete: " + string.Join(", ", worst) : "")
+                                                 + (worst.Count > 0 && absent.Count > 0 ? "; " : "") + (absent.Count > 0 ? "never filled: " + string.Join(", ", absent) : "")));
+        }
+        var problems = p.Overall.InvalidValues.Take(5).Select(v => $"{v.Field}: {v.Description} {N(v.Count)}");
+        if (p.Overall.InvalidValues.Count > 0) AnsiConsole.MarkupLine("Most frequent invalid values: " + Markup.Escape(string.Join("; ", problems)));
+        var top = p.Provinces.Where(r => r.Code.Length > 0).Take(5).Select(r => $"{r.Name} {N(r.GoldenCustomers)}");
+        AnsiConsole.MarkupLine(Markup.Escape($"{N(p.GoldenCustomers)} golden customers, {N(p.CrossSystemGoldenCustomers)} in several systems; most in " +
+                                             string.Join(", ", top) + $". Profiled in {p.Seconds:0.0} s."));
+    }
+
     private static string N(long n) => n.ToString("N0", System.Globalization.CultureInfo.InvariantCulture);
 }

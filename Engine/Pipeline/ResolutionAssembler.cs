@@ -71,7 +71,9 @@ internal sealed class ResolutionAssembler(IMdmStore store, MatchingConfiguration
         summary.StageSeconds["survivorship.ids"] = Math.Round(sub.Elapsed.TotalSeconds, 3); sub.Restart();
 
         var golden = new GoldenRecordRow[clusters.Count];
-        Parallel.ForEach(Partitioner.Create(0, clusters.Count, 2048), range =>
+        // No cluster at all when a load only retired a lone customer's record: the partitioner refuses an empty range.
+        var ranges = clusters.Count > 0 ? Partitioner.Create(0, clusters.Count, 2048) : Partitioner.Create(Array.Empty<Tuple<int, int>>(), loadBalance: true);
+        Parallel.ForEach(ranges, range =>
         {
             var members = new List<StandardizedRecord>(8);
             for (var c = range.Item1; c < range.Item2; c++)

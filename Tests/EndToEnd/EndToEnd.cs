@@ -113,8 +113,17 @@ internal static class EndToEnd
     public static (int ExitCode, string Output, string Error) RunCliCapturingOutput(params string[] args)
     {
         var original = Console.Out;
+        var originalAnsi = Spectre.Console.AnsiConsole.Console;
         using var output = new StringWriter(CultureInfo.InvariantCulture);
         Console.SetOut(output);
+        // AnsiConsole binds to the writer Console.Out had when it was first used: point it at this capture, and back after.
+        // Plain text, as wide as a usual terminal, so tests read figures rather than escape codes and wrapped cells.
+        var capture = Spectre.Console.AnsiConsole.Create(new Spectre.Console.AnsiConsoleSettings
+        {
+            Out = new Spectre.Console.AnsiConsoleOutput(output), Ansi = Spectre.Console.AnsiSupport.No, ColorSystem = Spectre.Console.ColorSystemSupport.NoColors,
+        });
+        capture.Profile.Width = 160;
+        Spectre.Console.AnsiConsole.Console = capture;
         try
         {
             var (exit, error) = RunCli(args);
@@ -123,6 +132,7 @@ internal static class EndToEnd
         finally
         {
             Console.SetOut(original);
+            Spectre.Console.AnsiConsole.Console = originalAnsi;
         }
     }
 
