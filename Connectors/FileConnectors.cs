@@ -15,6 +15,8 @@ public static class FileConnectors
     {
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(file);
+        // A database source read here (profiles, reports) is a full pull; loads use DatabaseConnectors for the watermark.
+        if (source.Database is not null) return DatabaseConnectors.OpenRecords(source, file, after: null);
         var plan = RecordPlan.Create(source);
         var cursor = OpenCursor(file, $"source '{source.System}'", source, plan.Slots);
         return new FileRecordSource(source, plan, cursor);

@@ -66,15 +66,24 @@ public static class LoadJob
         var summary = new LoadSummary { RunId = store.BeginRun("load", file.FilePath) };
         try
         {
+            // Watermarks read by this run, kept only once its resolution has committed: a load that fails re-reads the same rows.
+            var watermarks = new List<(string System, Watermark Value)>();
             foreach (var source in file.Sources)
             {
                 var formats = new Dictionary<string, string>(StringComparer.Ordinal);
                 foreach (var (field, mapping) in source.Fields)
                     if (mapping.Format is { } f) formats[field] = f;
-                var profile = new SystemProfile(source.System, source.Trust, formats, source.FullExtract,
+                DatabaseRecordSource? pull = null;
+                if (source.Database is { } database)
+                    pull = DatabaseConnectors.OpenRecords(source, file,
+                        database.Watermark is null ? null : Watermark.Load(store, source.System));
+                using var connector = pull ?? FileConnectors.OpenRecords(source, file);
+                // An incremental pull holds only what changed: absence from it says nothing, so it retires nothing.
+                var fullExtract = source.FullExtract && pull is not { Incremental: true };
+                var profile = new SystemProfile(source.System, source.Trust, formats, fullExtract,
                     KindDeclared: !ReferenceEquals(source.KindMapping, KindMapping.AllPersons), Country: source.Country);
-                using var connector = FileConnectors.OpenRecords(source, file);
                 summary.Systems.Add(engine.Ingest(summary.RunId, profile, Items(connector, cancellationToken), cancellationToken, source.Retirement));
+                if (pull?.LastWatermark is { } read) watermarks.Add((source.System, read));
             }
             foreach (var txn in file.Transactions)
             {
@@ -89,6 +98,7 @@ public static class LoadJob
             // --full and --retrain rebuild what a crashed or refused writer may have left behind (a stale index, a model
             // built for another resolution) even when no source record changed.
             if (engine.NeedsResolution || options.Retrain || options.Full) summary.Resolution = engine.Resolve(summary.RunId, cancellationToken);
+            foreach (var (system, value) in watermarks) Watermark.Save(store, system, value);
             summary.TotalSeconds = Math.Round(clock.Elapsed.TotalSeconds, 2);
             summary.GcPauseSeconds = Math.Round((GC.GetTotalPauseDuration() - gcPauseBefore).TotalSeconds, 2);
             summary.Gen2Collections = GC.CollectionCount(2) - gen2Before;

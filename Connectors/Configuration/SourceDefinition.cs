@@ -51,9 +51,12 @@ public sealed class SourceDefinition : FileSourceDefinition
     /// </summary>
     public string Country { get; }
 
+    /// <summary>For "format": "database", where the rows come from; null for a file source.</summary>
+    public DatabaseSourceSettings? Database { get; init; }
+
     /// <summary>The birth-date format of the birth_date mapping, if one is given (shortcut for the engine).</summary>
     public string? BirthDateFormat =>
         Fields.TryGetValue(Mdm.Engine.Records.CanonicalField.BirthDate, out var m) ? m.Format : null;
 
-    public override string ToString() => $"{System} ({Path})";
+    public override string ToString() => Database is { } db ? $"{System} ({db.Provider} {db.Describe()})" : $"{System} ({Path})";
 }

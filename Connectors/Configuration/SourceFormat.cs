@@ -11,4 +11,7 @@ public enum SourceFormat
 
     /// <summary>One JSON object per line (JSON Lines / NDJSON).</summary>
     JsonLines = 2,
+
+    /// <summary>Rows of a database table or query ("format": "database"); see <see cref="DatabaseSourceSettings"/>.</summary>
+    Database = 3,
 }

@@ -17,8 +17,14 @@ internal sealed class SourcesFileReader
     {
         "system", "path", "format", "encoding", "delimiter", "header", "quoting", "key", "kind", "fields", "trust",
         "updated_at", "full_extract", "retirement", "deleted", "description", "country",
-        "max_row_bytes",
+        "max_row_bytes", "provider", "connection", "connection_env", "table", "query", "watermark",
     };
+
+    /// <summary>Settings only a file source has: a database source naming one is a mistake, not ignored.</summary>
+    private static readonly string[] FileOnlyProperties = ["path", "encoding", "delimiter", "header", "quoting", "max_row_bytes"];
+
+    /// <summary>Settings only a database source has.</summary>
+    private static readonly string[] DatabaseOnlyProperties = ["provider", "connection", "connection_env", "table", "query", "watermark"];
 
     private static readonly HashSet<string> TransactionProperties = new(StringComparer.Ordinal)
     {
@@ -136,8 +142,20 @@ internal sealed class SourcesFileReader
 
         var country = ReadCountry(element, subject, system);
 
+        DatabaseSourceSettings? database = null;
+        if (format == SourceFormat.Database) database = ReadDatabase(element, subject, system);
+        else
+        {
+            foreach (var name in DatabaseOnlyProperties)
+                if (element.TryGetProperty(name, out _))
+                    throw Error(subject, system, $"\"{name}\" applies only to \"format\": \"database\"");
+        }
+
         var definition = new SourceDefinition(system, path, format, encoding, delimiter, hasHeader, quoting, key, kind, fields,
-            trust, updatedAtColumn, updatedAtFormat, fullExtract, deleted, country) { Retirement = ReadRetirement(element, subject, system) };
+            trust, updatedAtColumn, updatedAtFormat, fullExtract, deleted, country)
+        {
+            Retirement = ReadRetirement(element, subject, system), Database = database,
+        };
         if (!hasHeader) CheckNumberedColumns(ColumnsOf(definition), subject, system);
         return definition;
     }
@@ -154,6 +172,16 @@ internal sealed class SourcesFileReader
         subject = $"{what} '{system}'";
         CheckNoDuplicateProperties(element, subject, system);
         CheckKnownProperties(element, knownProperties, subject, system);
+
+        if (string.Equals(OptionalString(element, "format", subject, system), "database", StringComparison.OrdinalIgnoreCase))
+        {
+            if (!ReferenceEquals(knownProperties, SourceProperties))
+                throw Error(subject, system, "\"format\": \"database\" is for customer-record sources; transactions are read from files");
+            foreach (var name in FileOnlyProperties)
+                if (element.TryGetProperty(name, out _))
+                    throw Error(subject, system, $"\"{name}\" does not apply to \"format\": \"database\"");
+            return (system, "", SourceFormat.Database, null, ',', true, true);
+        }
 
         var path = RequiredString(element, "path", subject, system);
         var format = ReadFormat(element, path, subject, system);
@@ -219,8 +247,42 @@ internal sealed class SourcesFileReader
             "csv" => SourceFormat.Csv,
             "tsv" => SourceFormat.Tsv,
             "jsonl" or "jsonlines" or "json-lines" or "ndjson" => SourceFormat.JsonLines,
-            _ => throw Error(subject, system, $"unknown \"format\" '{text}' (use \"csv\", \"tsv\" or \"jsonl\")"),
+            _ => throw Error(subject, system, $"unknown \"format\" '{text}' (use \"csv\", \"tsv\", \"jsonl\" or \"database\")"),
         };
+    }
+
+    /// <summary>"provider", "connection" or "connection_env", "table" or "query", "watermark" of a database source.</summary>
+    private DatabaseSourceSettings ReadDatabase(JsonElement element, string subject, string system)
+    {
+        var providerText = RequiredString(element, "provider", subject, system);
+        var provider = providerText.ToLowerInvariant() switch
+        {
+            "sqlite" => DatabaseProvider.Sqlite,
+            "postgresql" or "postgres" => DatabaseProvider.PostgreSql,
+            "sqlserver" or "mssql" => DatabaseProvider.SqlServer,
+            _ => throw Error(subject, system, $"unknown \"provider\" '{providerText}' (use \"postgresql\", \"sqlserver\" or \"sqlite\")"),
+        };
+
+        var connection = OptionalString(element, "connection", subject, system);
+        var connectionEnv = OptionalString(element, "connection_env", subject, system);
+        if ((connection is null) == (connectionEnv is null))
+            throw Error(subject, system,
+                "give exactly one of \"connection\" (the connection string) or \"connection_env\" (the environment variable holding it, so no password sits in this file)");
+        if (connectionEnv is not null && string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable(connectionEnv)))
+            throw Error(subject, system, $"the environment variable {connectionEnv} named by \"connection_env\" is not set (it must hold the connection string)");
+
+        var table = OptionalString(element, "table", subject, system);
+        var query = OptionalString(element, "query", subject, system);
+        if ((table is null) == (query is null))
+            throw Error(subject, system, "give exactly one of \"table\" (a table name) or \"query\" (a SELECT returning the rows)");
+        if (table is not null && !SqlIdentifier.IsPlain(table, qualified: true))
+            throw Error(subject, system,
+                $"\"table\" '{table}' is not a plain name (letters, digits and '_', optionally \"schema.table\"); for anything else write a \"query\"");
+
+        var watermark = OptionalString(element, "watermark", subject, system);
+        if (watermark is not null && !SqlIdentifier.IsPlain(watermark, qualified: false))
+            throw Error(subject, system, $"\"watermark\" '{watermark}' is not a plain column name (letters, digits and '_')");
+        return new DatabaseSourceSettings(provider, connection, connectionEnv, table, query, watermark);
     }
 
     private char ReadDelimiter(JsonElement element, SourceFormat format, string subject, string system)
