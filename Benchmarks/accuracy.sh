@@ -19,7 +19,7 @@ run() { # name sources truth mdm label
   local store="$dir/stores/$1-$5/mdm.db"
   rm -rf "$(dirname "$store")"
   local t; t=$( { /usr/bin/time -f "%e s %M KB" $4 load --config "$2" --store "$store" >/dev/null; } 2>&1 | tail -1 )
-  local e; e=$($4 evaluate --config "$2" --store "$store" --truth "$3" --diagnose 0 2>&1 \
+  local e; e=$($4 evaluate --config "$2" --store "$store" --truth "$3" 2>&1 \
     | grep -E '│ (precision|recall|F1|false-merge pairs|missed pairs) ' | awk -F'│' '{gsub(/ /,"",$2); gsub(/ /,"",$3); printf "%s=%s ", $2, $3}')
   echo "$1 [$5] $t $e"
 }
