@@ -432,7 +432,10 @@ public sealed partial class MdmEngine : IDisposable
         {
             var ofKind = records.Where(r => r.Kind == kind).ToList();
             // u must resolve agreement rates near 1/N: the sample grows with the number of records.
-            var sample = (int)Math.Min(20_000_000, Math.Max(_matching.USampleSize, 2L * ofKind.Count));
+            // u of a rare agreement is about a few over the number of records, so the sample grows with the records
+            // (200 pairs a record) up to uSampleSize; never past the kind's number of distinct pairs, which it would repeat.
+            var distinctPairs = (long)ofKind.Count * (ofKind.Count - 1) / 2;
+            var sample = (int)Math.Min(Math.Min(_matching.USampleSize, Math.Max(400_000, 200L * ofKind.Count)), Math.Max(10_000, distinctPairs));
             var random = ModelTrainer.SampleRandomPairs(scorer, ofKind, sample, seed: 20260101 + (int)kind, _matching.EmAnchors);
             var u = ModelTrainer.EstimateU(scorer, kind, random);
             var histogram = new Dictionary<ulong, long>();

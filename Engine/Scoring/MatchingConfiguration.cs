@@ -32,7 +32,7 @@ public sealed class MatchingConfiguration
     /// </summary>
     public double ClusterLinkShare { get; set; } = 0.5;
 
-    /// <summary>Random pairs drawn (per kind) to estimate u probabilities.</summary>
+    /// <summary>Most random pairs drawn per kind to estimate u probabilities (200 a record up to this, at least 400,000).</summary>
     public int USampleSize { get; set; } = 4_000_000;
 
     public int EmMaxIterations { get; set; } = 40;
