@@ -51,6 +51,16 @@ public sealed partial class MdmEngine : IDisposable
 
     public IMdmStore Store => _store;
 
+    /// <summary>Parts kept current with every resolution this engine writes.</summary>
+    public List<IResolutionSubscriber> Subscribers { get; } = [];
+
+    /// <summary>The one way a resolution reaches the store: its subscribers hear of it at once.</summary>
+    private void WriteResolution(ResolutionWrite write, long runId)
+    {
+        _store.WriteResolution(write, runId);
+        foreach (var subscriber in Subscribers) subscriber.ResolutionWritten(_store, write, runId);
+    }
+
     /// <summary>
     /// Stores one system's records and rejects. Unchanged records (same content hash) are not rewritten; with
     /// <paramref name="fullExtract"/>, keys the store has but the extract lacks are retired.
@@ -351,7 +361,7 @@ public sealed partial class MdmEngine : IDisposable
         // This method runs once per process, so unoptimized (tier 0), where every local stays reachable to its end: the
         // pair arrays (hundreds of MB at 1M records) are let go before the write, when the most is alive.
         patterns = null!; scored = null!; weights = null!; clustering = null!; assembled = null!;
-        _store.WriteResolution(write, runId);
+        WriteResolution(write, runId);
         Stage("write");
         summary.StageSeconds["index_background"] = Math.Round(indexBuild.Seconds, 3);
         foreach (var (part, seconds) in _store.LastWriteSeconds) summary.StageSeconds["write." + part] = seconds;
