@@ -24,6 +24,7 @@ public static class MdmCommandLine
         root.Add(LiveCommands.History());
         root.Add(QualityCommands.Report());
         root.Add(QualityCommands.Profile());
+        root.Add(ServeCommand.Build());
         return root;
     }
 
@@ -58,7 +59,9 @@ public static class MdmCommandLine
     private static Command Demo()
     {
         var store = new Option<string>("--store") { Description = "Store file for the demo (replaced on every run).", DefaultValueFactory = _ => Path.Combine("mdm-data", "demo.db") };
-        var cmd = new Command("demo", "Loads the bundled sample of three legacy systems into a fresh store, resolves it and measures accuracy against the bundled truth.") { store };
+        var serve = new Option<bool>("--serve") { Description = "Then serve the API and the call-center and steward pages over the demo store (with a fresh key per role, printed) until Ctrl+C." };
+        var urls = ServeCommand.UrlsOption();
+        var cmd = new Command("demo", "Loads the bundled sample of four legacy systems into a fresh store, resolves it and measures accuracy against the bundled truth.") { store, serve, urls };
         cmd.SetAction(parse => Guard(() =>
         {
             var sample = Path.Combine(AppContext.BaseDirectory, "Samples", "demo");
@@ -72,6 +75,19 @@ public static class MdmCommandLine
             Reports.Summary(summary, storePath);
             var truthPath = Path.Combine(sample, "truth.csv");
             Reports.Evaluation(EvaluateStore(storePath, truthPath));
+            if (!parse.GetValue(serve)) return 0;
+            var keys = ServeCommand.DemoKeys();
+            var app = Http.MdmServer.Build(new Http.ServeOptions { SourcesPath = sourcesPath, StorePath = storePath, Urls = parse.GetValue(urls), FallbackKeys = keys });
+            app.Lifetime.ApplicationStarted.Register(() =>
+            {
+                var at = app.Urls.FirstOrDefault() ?? Http.MdmServer.DefaultUrls;
+                Console.WriteLine("Demo API keys (this run only):");
+                foreach (var (name, entry) in keys) Console.WriteLine($"  {entry.Role,-8} {entry.Key}");
+                Console.WriteLine($"Call center: {at}/callcenter.html#key={keys["demo-agent"].Key}");
+                Console.WriteLine($"Steward:     {at}/steward.html#key={keys["demo-steward"].Key}");
+                Console.WriteLine($"API:         {at}/api-docs   (Ctrl+C stops the server)");
+            });
+            app.Run();
             return 0;
         }));
         return cmd;

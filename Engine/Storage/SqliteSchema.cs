@@ -62,6 +62,12 @@ internal static class SqliteSchema
         """
         ALTER TABLE source_records ADD COLUMN read_findings TEXT;
         """,
+        // 4: who looked up or changed what through the API, and when.
+        """
+        CREATE TABLE audit_log(audit_id INTEGER PRIMARY KEY, at TEXT NOT NULL, actor TEXT NOT NULL, role TEXT NOT NULL,
+            action TEXT NOT NULL, target TEXT, detail TEXT, status INTEGER NOT NULL);
+        CREATE INDEX ix_audit_at ON audit_log(at);
+        """,
     ];
 
     public static void Migrate(SqliteConnection connection)

@@ -1,0 +1,38 @@
+using System.Text.Json;
+using Mdm.Api.Http.Contracts;
+using Mdm.Api.Http.Reading;
+using Mdm.Api.Http.Security;
+using Mdm.Engine.Records;
+
+namespace Mdm.Api.Http;
+
+/// <summary>Builds what the API shows of a golden customer from the store's rows, masked for the roles that see masks.</summary>
+public sealed class CustomerViews(HubReader reader)
+{
+    /// <summary>The customer an ID stands for now (following merges), or null when there is no such golden ID.</summary>
+    public CustomerView? Find(string goldenId, bool masked, bool withRecords = true, bool withLineage = false)
+    {
+        var current = reader.CurrentGoldenId(goldenId);
+        if (current is null || reader.Golden(current) is not { } row) return null;
+        return Build(row, masked, withRecords ? reader.Members(current) : null, withLineage) with { RequestedId = current == goldenId ? null : goldenId };
+    }
+
+    public CustomerView Build(GoldenRow row, bool masked, IReadOnlyList<MemberRow>? members, bool withLineage = false) => new(
+        row.GoldenId,
+        ((PartyKind)row.Kind).ToString().ToLowerInvariant(),
+        Fields(row.Fields, masked),
+        row.Systems.Split(',', StringSplitOptions.RemoveEmptyEntries),
+        members?.Select(m => Record(m, masked)).ToList() ?? [],
+        Lineage: withLineage ? JsonDocument.Parse(row.Lineage).RootElement.Clone() : null);
+
+    public static SourceRecordView Record(MemberRow m, bool masked) => new(m.System, m.Key, Fields(m.Fields, masked), m.UpdatedAt);
+
+    /// <summary>A stored fields object (flat: field → text) as a dictionary, masked when asked.</summary>
+    public static Dictionary<string, string?> Fields(string json, bool masked)
+    {
+        var fields = JsonSerializer.Deserialize<Dictionary<string, string?>>(json) ?? [];
+        if (masked)
+            foreach (var key in fields.Keys.ToList()) fields[key] = Masking.Field(key, fields[key]);
+        return fields;
+    }
+}

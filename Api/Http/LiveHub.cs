@@ -1,0 +1,49 @@
+using Mdm.Api.Cli;
+using Mdm.Api.Http.Reading;
+using Mdm.Connectors.Configuration;
+using Mdm.Engine.Pipeline;
+using Mdm.Engine.Storage;
+
+namespace Mdm.Api.Http;
+
+/// <summary>
+/// What one server process holds for its lifetime: the store's writer lock, the engine's live session over it (index,
+/// model and term frequencies loaded once; real-time resolves and steward actions go through it, serialized where they
+/// write) and the readers the look-ups use. The writer lock is held while the server runs because the live session's
+/// in-memory state must see every write: a `mdm load` meanwhile waits for it and then exits with code 75, naming the server.
+/// </summary>
+public sealed class LiveHub : IDisposable
+{
+    public LiveHub(SourcesFile file, string storePath, string? matchingPath, TimeSpan? wait)
+    {
+        File = file;
+        StorePath = storePath;
+        if (!System.IO.File.Exists(storePath)) throw new FileNotFoundException($"no store at {storePath}: run 'mdm load' first");
+        Store = SqliteMdmStore.OpenWriter(storePath, "serve", wait);
+        try
+        {
+            Engine = new MdmEngine(Store, LoadJob.Matching(matchingPath), LoadJob.IndexPathOf(storePath));
+            Reader = new HubReader(storePath);
+        }
+        catch
+        {
+            Store.Dispose();
+            throw;
+        }
+    }
+
+    public SourcesFile File { get; }
+    public string StorePath { get; }
+    public SqliteMdmStore Store { get; }
+    public MdmEngine Engine { get; }
+    public HubReader Reader { get; }
+
+    /// <summary>The source of a system named in a request, or null when the sources file has no such system.</summary>
+    public SourceDefinition? Source(string system) => File.Sources.FirstOrDefault(s => s.System == system);
+
+    public void Dispose()
+    {
+        Engine.Dispose();
+        Store.Dispose();
+    }
+}

@@ -1,0 +1,128 @@
+using Dapper;
+using Microsoft.Data.Sqlite;
+
+namespace Mdm.Api.Http.Reading;
+
+/// <summary>
+/// The API's reads of the store: plain parameterized queries on pooled connections of their own, so look-ups run in
+/// parallel with each other and with the engine's writes (SQLite's write-ahead log shows them the last committed
+/// resolution, never half of one). Request text only ever reaches SQL as a parameter.
+/// </summary>
+public sealed class HubReader(string storePath)
+{
+    private readonly string _connectionString =
+        new SqliteConnectionStringBuilder { DataSource = storePath, Mode = SqliteOpenMode.ReadWrite, Pooling = true, DefaultTimeout = 10 }.ToString();
+
+    private SqliteConnection Open()
+    {
+        var c = new SqliteConnection(_connectionString);
+        c.Open();
+        return c;
+    }
+
+    public string? GoldenIdOf(string system, string key)
+    {
+        using var c = Open();
+        return c.QueryFirstOrDefault<string>("SELECT golden_id FROM cross_reference WHERE system = @system AND source_key = @key", new { system, key });
+    }
+
+    /// <summary>(system, key) → golden ID (null: unknown key), in request order, on one connection.</summary>
+    public List<string?> GoldenIdsOf(IReadOnlyList<(string System, string Key)> keys)
+    {
+        using var c = Open();
+        using var cmd = c.CreateCommand();
+        cmd.CommandText = "SELECT golden_id FROM cross_reference WHERE system = $s AND source_key = $k";
+        var s = cmd.Parameters.Add("$s", SqliteType.Text);
+        var k = cmd.Parameters.Add("$k", SqliteType.Text);
+        cmd.Prepare();
+        var result = new List<string?>(keys.Count);
+        foreach (var (system, key) in keys)
+        {
+            s.Value = system;
+            k.Value = key;
+            result.Add(cmd.ExecuteScalar() as string);
+        }
+        return result;
+    }
+
+    /// <summary>The active golden ID a (possibly merged-away) ID stands for, or null when the ID was never issued.</summary>
+    public string? CurrentGoldenId(string goldenId)
+    {
+        using var c = Open();
+        var id = goldenId;
+        for (var hops = 0; hops < 64; hops++)
+        {
+            var row = c.QueryFirstOrDefault<(string Status, string? RedirectTo)?>("SELECT status, redirect_to FROM golden_ids WHERE golden_id = @id", new { id });
+            if (row is null) return null;
+            if (row.Value.RedirectTo is not { } next) return row.Value.Status == "active" ? id : null;
+            id = next;
+        }
+        return null;
+    }
+
+    public GoldenRow? Golden(string goldenId)
+    {
+        using var c = Open();
+        return c.QueryFirstOrDefault<GoldenRow>(
+            "SELECT golden_id AS GoldenId, kind AS Kind, fields AS Fields, lineage AS Lineage, member_count AS MemberCount, systems AS Systems FROM golden_records WHERE golden_id = @goldenId",
+            new { goldenId });
+    }
+
+    public List<GoldenRow> Goldens(IReadOnlyCollection<string> goldenIds)
+    {
+        using var c = Open();
+        return c.Query<GoldenRow>(
+            "SELECT golden_id AS GoldenId, kind AS Kind, fields AS Fields, lineage AS Lineage, member_count AS MemberCount, systems AS Systems FROM golden_records WHERE golden_id IN @goldenIds",
+            new { goldenIds }).ToList();
+    }
+
+    public List<MemberRow> Members(string goldenId)
+    {
+        using var c = Open();
+        return c.Query<MemberRow>(
+            """
+            SELECT r.record_id AS RecordId, x.system AS System, x.source_key AS Key, r.fields AS Fields, r.updated_at AS UpdatedAt, r.trust AS Trust
+            FROM cross_reference x JOIN source_records r ON r.record_id = x.record_id
+            WHERE x.golden_id = @goldenId ORDER BY x.system, x.source_key
+            """, new { goldenId }).ToList();
+    }
+
+    public MemberRow? Record(int recordId)
+    {
+        using var c = Open();
+        return c.QueryFirstOrDefault<MemberRow>(
+            "SELECT record_id AS RecordId, system AS System, source_key AS Key, fields AS Fields, updated_at AS UpdatedAt, trust AS Trust FROM source_records WHERE record_id = @recordId",
+            new { recordId });
+    }
+
+    /// <summary>Golden-ID events after <paramref name="after"/> (an event id: the feed's cursor), oldest first.</summary>
+    public List<ChangeRow> Changes(long after, int limit)
+    {
+        using var c = Open();
+        return c.Query<ChangeRow>(
+            """
+            SELECT event_id AS EventId, golden_id AS GoldenId, at AS At, kind AS Kind, cause AS Cause, detail AS Detail,
+                   (SELECT redirect_to FROM golden_ids g WHERE g.golden_id = e.golden_id) AS RedirectTo
+            FROM golden_events e WHERE event_id > @after ORDER BY event_id LIMIT @limit
+            """, new { after, limit }).ToList();
+    }
+
+    public List<AuditRow> Audit(long after, int limit, string? actor)
+    {
+        using var c = Open();
+        return c.Query<AuditRow>(
+            """
+            SELECT audit_id AS AuditId, at AS At, actor AS Actor, role AS Role, action AS Action, target AS Target, detail AS Detail, status AS Status
+            FROM audit_log WHERE audit_id > @after AND (@actor IS NULL OR actor = @actor) ORDER BY audit_id LIMIT @limit
+            """, new { after, limit, actor }).ToList();
+    }
+
+    /// <summary>The run whose resolution the store last committed, and how many records are active.</summary>
+    public (long ResolvedRun, int ActiveRecords) Health()
+    {
+        using var c = Open();
+        var run = c.QueryFirstOrDefault<string>("SELECT value FROM meta WHERE key = 'resolved_run'");
+        var active = c.ExecuteScalar<int>("SELECT COUNT(*) FROM source_records WHERE retired_run IS NULL");
+        return (long.TryParse(run, out var r) ? r : 0, active);
+    }
+}
