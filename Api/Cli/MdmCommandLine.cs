@@ -22,6 +22,9 @@ public static class MdmCommandLine
         root.Add(LiveCommands.Resolve());
         root.Add(LiveCommands.Steward());
         root.Add(LiveCommands.History());
+        root.Add(ReaderCommands.Reviews());
+        root.Add(ReaderCommands.Rejects());
+        root.Add(ReaderCommands.Golden());
         root.Add(QualityCommands.Report());
         root.Add(QualityCommands.Profile());
         root.Add(ServeCommand.Build());

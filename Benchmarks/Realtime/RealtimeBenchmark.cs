@@ -22,21 +22,40 @@ public static class RealtimeBenchmark
     {
         string? config = null, storePath = null;
         int requests = 20_000, threads = 2, warmup = 500;
+        const string usage = "usage: realtime --config sources.json --store mdm.db [--requests N] [--threads T] [--warmup W]";
+        // Bad arguments end in one line and exit code 2, as the mdm command line's do, not a FormatException's stack trace.
         for (var i = 0; i < args.Count; i++)
         {
-            switch (args[i])
+            var name = args[i];
+            if (i + 1 >= args.Count)
             {
-                case "--config": config = args[++i]; break;
-                case "--store": storePath = args[++i]; break;
-                case "--requests": requests = int.Parse(args[++i], System.Globalization.CultureInfo.InvariantCulture); break;
-                case "--threads": threads = int.Parse(args[++i], System.Globalization.CultureInfo.InvariantCulture); break;
-                case "--warmup": warmup = int.Parse(args[++i], System.Globalization.CultureInfo.InvariantCulture); break;
-                default: error.WriteLine($"unknown option {args[i]}"); return 2;
+                error.WriteLine($"missing value for {name}\n{usage}");
+                return 2;
+            }
+            var value = args[++i];
+            var ok = name switch
+            {
+                "--config" => (config = value).Length > 0,
+                "--store" => (storePath = value).Length > 0,
+                "--requests" => TryCount(value, 1, out requests),
+                "--threads" => TryCount(value, 1, out threads),
+                "--warmup" => TryCount(value, 1, out warmup),
+                _ => false,
+            };
+            if (!ok)
+            {
+                error.WriteLine($"invalid option {name} {value}\n{usage}");
+                return 2;
             }
         }
         if (config is null || storePath is null)
         {
-            error.WriteLine("usage: realtime --config sources.json --store mdm.db [--requests N] [--threads T] [--warmup W]");
+            error.WriteLine(usage);
+            return 2;
+        }
+        if (!File.Exists(config) || !File.Exists(storePath))
+        {
+            error.WriteLine($"no {(File.Exists(config) ? "store" : "sources file")} at {(File.Exists(config) ? storePath : config)}: load one with mdm load first");
             return 2;
         }
         var sources = SourcesFile.Load(config);
@@ -128,4 +147,7 @@ public static class RealtimeBenchmark
         output.WriteLine($"requests: {work.Count:N0} ({Math.Min(known.Count, work.Count / 2):N0} known customers under new keys, the rest new people)");
         return work;
     }
+
+    private static bool TryCount(string s, int minimum, out int value) =>
+        int.TryParse(s, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out value) && value >= minimum;
 }

@@ -19,6 +19,12 @@ internal static class LiveStore
         return store;
     });
 
+    /// <summary>Deletes the template's folder when a test made one: called once, after the whole run (<see cref="TestRunCleanup"/>).</summary>
+    public static void DeleteTemplate()
+    {
+        if (Template.IsValueCreated) EndToEnd.DeleteDirectory(Path.GetDirectoryName(Template.Value));
+    }
+
     public static string DemoSources => Path.Combine(EndToEnd.DemoDirectory, "sources.json");
 
     /// <summary>A private copy of the loaded demo store (with its index) in <paramref name="directory"/>.</summary>
