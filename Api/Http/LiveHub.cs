@@ -22,7 +22,8 @@ public sealed class LiveHub : IDisposable
         Store = SqliteMdmStore.OpenWriter(storePath, "serve", wait);
         try
         {
-            Engine = new MdmEngine(Store, LoadJob.Matching(matchingPath), LoadJob.IndexPathOf(storePath));
+            Matching = LoadJob.Matching(matchingPath);
+            Engine = new MdmEngine(Store, Matching, LoadJob.IndexPathOf(storePath));
             Reader = new HubReader(storePath);
         }
         catch
@@ -37,6 +38,18 @@ public sealed class LiveHub : IDisposable
     public SqliteMdmStore Store { get; }
     public MdmEngine Engine { get; }
     public HubReader Reader { get; }
+
+    /// <summary>
+    /// The review queue over a reader of its own (the engine's connection belongs to its writes); ordered with the
+    /// customers' 12-month value once the store has it.
+    /// </summary>
+    public IReadOnlyList<Engine.Stewardship.ReviewQueueItem> ReadReviews(string status, int? limit)
+    {
+        using var reader = SqliteMdmStore.Open(StorePath);
+        return new Engine.Stewardship.ReviewQueue(reader, Matching).Read(status, limit);
+    }
+
+    public Engine.Scoring.MatchingConfiguration Matching { get; }
 
     /// <summary>The source of a system named in a request, or null when the sources file has no such system.</summary>
     public SourceDefinition? Source(string system) => File.Sources.FirstOrDefault(s => s.System == system);

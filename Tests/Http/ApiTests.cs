@@ -273,4 +273,36 @@ public sealed class ApiTests
         Assert.That(exit, Is.EqualTo(75), error);
         Assert.That(error, Does.Contain("serve"), "the message names the server holding the store");
     }
+
+    [Test]
+    public async Task A_steward_reads_the_queue_by_priority_and_accepting_or_rejecting_a_task_takes_it_off()
+    {
+        var queue = await Json(await As("steward").GetAsync("/api/reviews?limit=100"));
+        var tasks = queue["tasks"]!.AsArray();
+        Assert.That(tasks, Has.Count.GreaterThanOrEqualTo(2), "the demo leaves uncertain matches for a steward");
+        var priorities = tasks.Select(t => (double)t!["priority"]!).ToList();
+        Assert.That(priorities, Is.Ordered.Descending);
+        var first = tasks[0]!;
+        Assert.That(first["explanation"]!["comparisons"]!.AsArray(), Is.Not.Empty);
+        Assert.That((string?)first["recordA"]!["system"], Is.Not.Null);
+        var one = await Json(await As("steward").GetAsync($"/api/reviews/{(long)first["taskId"]!}"));
+        Assert.That((double)one["probability"]!, Is.EqualTo((double)first["probability"]!));
+
+        var (accept, reject) = ((long)tasks[0]!["taskId"]!, (long)tasks[1]!["taskId"]!);
+        var rejectA = (SystemKey: $"{tasks[1]!["recordA"]!["system"]}/{tasks[1]!["recordA"]!["key"]}", 0);
+        var rejectB = $"{tasks[1]!["recordB"]!["system"]}/{tasks[1]!["recordB"]!["key"]}";
+        var accepted = await Json(await As("steward").PostAsJsonAsync($"/api/reviews/{accept}/accept", new { note = "same customer" }));
+        Assert.That(accepted["goldenIds"]!.AsArray(), Has.Count.EqualTo(1), "both records now have one golden ID");
+        await Json(await As("steward").PostAsJsonAsync($"/api/reviews/{reject}/reject", new { note = "different customers" }));
+        var open = (await Json(await As("steward").GetAsync("/api/reviews?limit=100")))["tasks"]!.AsArray().Select(t => (long)t!["taskId"]!).ToList();
+        Assert.That(open, Does.Not.Contain(accept).And.Not.Contain(reject));
+        var decided = await Json(await As("steward").GetAsync($"/api/reviews/{reject}"));
+        Assert.That((string?)decided["status"], Is.EqualTo("separated"));
+        Assert.That((string?)decided["decidedBy"], Is.EqualTo("test-steward"));
+        string Golden(string systemKey) => EndToEnd.EndToEnd.Query(_store, "SELECT golden_id FROM cross_reference WHERE system || '/' || source_key = '" + systemKey.Replace("'", "''") + "'", r => r.GetString(0)).Single();
+        Assert.That(Golden(rejectA.SystemKey), Is.Not.EqualTo(Golden(rejectB)), "a rejected pair is kept apart");
+        var again = await As("steward").PostAsJsonAsync($"/api/reviews/{reject}/accept", new { note = "changed my mind" });
+        Assert.That(again.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest), "a decided task cannot be decided again");
+        Assert.That(await again.Content.ReadAsStringAsync(), Does.Contain("already"));
+    }
 }
