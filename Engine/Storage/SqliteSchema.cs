@@ -62,6 +62,16 @@ internal static class SqliteSchema
         """
         ALTER TABLE source_records ADD COLUMN read_findings TEXT;
         """,
+        // 4: customer value and tiers: one row per active golden customer, and the thresholds of the last full ranking (one row)
+        // that real-time and steward writes place the customers they touch by.
+        """
+        CREATE TABLE customer_values(golden_id TEXT PRIMARY KEY, lifetime_cents INTEGER NOT NULL, recent_cents INTEGER NOT NULL,
+            transaction_count INTEGER NOT NULL, recent_transactions INTEGER NOT NULL, first_transaction TEXT, last_transaction TEXT,
+            tier TEXT NOT NULL, computed_run INTEGER NOT NULL) WITHOUT ROWID;
+        CREATE TABLE value_ranking(id INTEGER PRIMARY KEY CHECK (id = 1), as_of TEXT NOT NULL, window_start TEXT NOT NULL,
+            months INTEGER NOT NULL, ranked_customers INTEGER NOT NULL, super_cents INTEGER, large_cents INTEGER, medium_cents INTEGER,
+            computed_run INTEGER NOT NULL);
+        """,
     ];
 
     public static void Migrate(SqliteConnection connection)
