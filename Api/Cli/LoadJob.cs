@@ -104,6 +104,7 @@ public static class LoadJob
             // were re-resolved; a full resolution has ranked already.
             if (valuation.RankedRun != summary.RunId) valuation.RankAll(store, summary.RunId);
             foreach (var (tier, count) in store.CountTiers()) summary.Tiers[tier] = count;
+            summary.ValueSeconds = valuation.LastRankSeconds;
             foreach (var (system, value) in watermarks) Watermark.Save(store, system, value);
             summary.TotalSeconds = Math.Round(clock.Elapsed.TotalSeconds, 2);
             summary.GcPauseSeconds = Math.Round((GC.GetTotalPauseDuration() - gcPauseBefore).TotalSeconds, 2);

@@ -18,6 +18,9 @@ public sealed class CustomerValuation(TierPolicy policy, TimeProvider? clock = n
     /// <summary>The run of the last full ranking this valuation made (0: none): a load that already ranked need not rank again.</summary>
     public long RankedRun { get; private set; }
 
+    /// <summary>Wall time of the last full ranking (aggregation, thresholds, tiers written), seconds.</summary>
+    public double LastRankSeconds { get; private set; }
+
     public void ResolutionWritten(IMdmStore store, ResolutionWrite write, long runId)
     {
         var values = Port(store);
@@ -35,10 +38,12 @@ public sealed class CustomerValuation(TierPolicy policy, TimeProvider? clock = n
     /// <summary>Values and ranks every golden customer (after a load's transactions and resolution are in).</summary>
     public TierThresholds RankAll(ICustomerValueStore values, long runId)
     {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         var today = DateOnly.FromDateTime(_clock.GetUtcNow().UtcDateTime);
         var asOf = Policy.AsOf.Resolve(today, Policy.AsOf.Kind == "latest_transaction" ? values.LatestTransactionDate() : null);
         var thresholds = values.RankCustomerValues(asOf.AddMonths(-Policy.Months), asOf, recent => TierRanking.Rank(recent, Policy, asOf, runId), runId);
         RankedRun = runId;
+        LastRankSeconds = Math.Round(clock.Elapsed.TotalSeconds, 3);
         return thresholds;
     }
 
