@@ -37,7 +37,10 @@ internal static class LiveCommands
         var path = LoadJob.StorePathOf(file, parse.GetValue(store));
         if (!File.Exists(path)) throw new FileNotFoundException($"no store at {path}: run 'mdm load' first");
         var s = SqliteMdmStore.OpenWriter(path, command, MdmCommandLine.Wait(parse));
-        return (s, new MdmEngine(s, LoadJob.Matching(parse.GetValue(matching)?.FullName), LoadJob.IndexPathOf(path)), file);
+        var engine = new MdmEngine(s, LoadJob.Matching(parse.GetValue(matching)?.FullName), LoadJob.IndexPathOf(path));
+        // Real-time resolves and steward decisions keep the values of the customers they touch current.
+        engine.Subscribers.Add(new Engine.Value.CustomerValuation(file.Value));
+        return (s, engine, file);
     }
 
     public static Command Resolve()

@@ -63,6 +63,8 @@ public static class LoadJob
             Retrain = options.Retrain,
             FullResolution = options.Full,
         };
+        var valuation = new Engine.Value.CustomerValuation(file.Value);
+        engine.Subscribers.Add(valuation);
         var summary = new LoadSummary { RunId = store.BeginRun("load", file.FilePath) };
         try
         {
@@ -98,6 +100,11 @@ public static class LoadJob
             // --full and --retrain rebuild what a crashed or refused writer may have left behind (a stale index, a model
             // built for another resolution) even when no source record changed.
             if (engine.NeedsResolution || options.Retrain || options.Full) summary.Resolution = engine.Resolve(summary.RunId, cancellationToken);
+            // Every load ranks again, also one where only transactions changed (no resolution ran) or only some customers
+            // were re-resolved; a full resolution has ranked already.
+            if (valuation.RankedRun != summary.RunId) valuation.RankAll(store, summary.RunId);
+            foreach (var (tier, count) in store.CountTiers()) summary.Tiers[tier] = count;
+            summary.ValueSeconds = valuation.LastRankSeconds;
             foreach (var (system, value) in watermarks) Watermark.Save(store, system, value);
             summary.TotalSeconds = Math.Round(clock.Elapsed.TotalSeconds, 2);
             summary.GcPauseSeconds = Math.Round((GC.GetTotalPauseDuration() - gcPauseBefore).TotalSeconds, 2);

@@ -47,6 +47,8 @@ internal static class Reports
             res.AddRow("stage seconds", string.Join("  ", r.StageSeconds.Select(kv => $"{kv.Key} {kv.Value:0.0}")));
             AnsiConsole.Write(res);
         }
+        if (s.Tiers.Count > 0)
+            AnsiConsole.MarkupLine("Customer tiers: " + string.Join(", ", s.Tiers.Select(t => $"{t.Key} {N(t.Value)}")) + $"  (ranked in {s.ValueSeconds:0.0} s)");
         AnsiConsole.MarkupLine($"Store: [blue]{Markup.Escape(storePath)}[/]  run {s.RunId}  total {s.TotalSeconds:0.0} s");
     }
 

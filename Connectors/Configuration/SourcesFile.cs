@@ -12,8 +12,9 @@ namespace Mdm.Connectors.Configuration;
 public sealed class SourcesFile
 {
     private SourcesFile(string filePath, string baseDirectory, string? store, IReadOnlyList<SourceDefinition> sources,
-        IReadOnlyList<TransactionSourceDefinition> transactions)
+        IReadOnlyList<TransactionSourceDefinition> transactions, Mdm.Engine.Value.TierPolicy value)
     {
+        Value = value;
         FilePath = filePath;
         BaseDirectory = baseDirectory;
         Store = store;
@@ -35,6 +36,9 @@ public sealed class SourcesFile
 
     /// <summary>The transaction files, in file order; each belongs to a system of <see cref="Sources"/>.</summary>
     public IReadOnlyList<TransactionSourceDefinition> Transactions { get; }
+
+    /// <summary>How customers are valued and ranked into tiers ("value"; the defaults when absent).</summary>
+    public Mdm.Engine.Value.TierPolicy Value { get; }
 
     /// <summary>The source of <paramref name="system"/> (exact name), or null.</summary>
     public SourceDefinition? FindSource(string system)
@@ -70,8 +74,8 @@ public sealed class SourcesFile
         ArgumentException.ThrowIfNullOrEmpty(baseDirectory);
         ArgumentException.ThrowIfNullOrEmpty(filePathForMessages);
         var reader = new SourcesFileReader(filePathForMessages);
-        var (store, sources, transactions) = reader.Read(json);
-        return new SourcesFile(filePathForMessages, System.IO.Path.GetFullPath(baseDirectory), store, sources, transactions);
+        var (store, sources, transactions, value) = reader.Read(json);
+        return new SourcesFile(filePathForMessages, System.IO.Path.GetFullPath(baseDirectory), store, sources, transactions, value);
     }
 
     /// <summary>An absolute path for a path written in the sources file (relative ones are relative to its folder).</summary>

@@ -37,7 +37,7 @@ internal sealed class SourcesFileReader
 
     public SourcesFileReader(string file) => _file = file;
 
-    public (string? Store, IReadOnlyList<SourceDefinition> Sources, IReadOnlyList<TransactionSourceDefinition> Transactions) Read(string json)
+    public (string? Store, IReadOnlyList<SourceDefinition> Sources, IReadOnlyList<TransactionSourceDefinition> Transactions, Mdm.Engine.Value.TierPolicy Value) Read(string json)
     {
         JsonDocument document;
         try
@@ -107,8 +107,68 @@ internal sealed class SourcesFileReader
                 }
             }
 
-            return (store, sources, transactions);
+            return (store, sources, transactions, ReadValue(root));
         }
+    }
+
+    /// <summary>"value": { "tiers": { "super": 0.01, "large": 0.04, "medium": 0.15 }, "months": 12, "as_of": "today" }, every part optional.</summary>
+    private Mdm.Engine.Value.TierPolicy ReadValue(JsonElement root)
+    {
+        var policy = Mdm.Engine.Value.TierPolicy.Default;
+        if (!root.TryGetProperty("value", out var value) || value.ValueKind == JsonValueKind.Null) return policy;
+        const string subject = "\"value\"";
+        if (value.ValueKind != JsonValueKind.Object)
+            throw Error(subject, null, $"must be an object such as {{ \"tiers\": {{ \"super\": 0.01, \"large\": 0.04, \"medium\": 0.15 }}, \"months\": 12, \"as_of\": \"today\" }}, not {Describe(value.ValueKind)}");
+        CheckNoDuplicateProperties(value, subject, null);
+        foreach (var property in value.EnumerateObject())
+        {
+            var v = property.Value;
+            switch (property.Name)
+            {
+                case "tiers":
+                    if (v.ValueKind != JsonValueKind.Object)
+                        throw Error(subject, null, $"\"tiers\" must be an object of shares such as {{ \"super\": 0.01, \"large\": 0.04, \"medium\": 0.15 }}, not {Describe(v.ValueKind)}");
+                    CheckNoDuplicateProperties(v, subject, null);
+                    foreach (var tier in v.EnumerateObject())
+                    {
+                        decimal share = -1;
+                        if (tier.Value.ValueKind == JsonValueKind.Number && tier.Value.TryGetDecimal(out var d)) share = d;
+                        if (share is < 0 or > 1)
+                            throw Error(subject, null, $"\"tiers\": \"{tier.Name}\" must be a share from 0 to 1, not {tier.Value.GetRawText()}");
+                        policy = tier.Name switch
+                        {
+                            "super" => policy with { SuperShare = share },
+                            "large" => policy with { LargeShare = share },
+                            "medium" => policy with { MediumShare = share },
+                            _ => throw Error(subject, null, $"\"tiers\": unknown tier \"{tier.Name}\"; the tiers are: super, large, medium (the rest is small)"),
+                        };
+                    }
+                    break;
+                case "months":
+                    if (v.ValueKind != JsonValueKind.Number || !v.TryGetInt32(out var months) || months is < 1 or > Mdm.Engine.Value.TierPolicy.MaxMonths)
+                        throw Error(subject, null, $"\"months\" must be a whole number from 1 to {Mdm.Engine.Value.TierPolicy.MaxMonths}, not {v.GetRawText()}");
+                    policy = policy with { Months = months };
+                    break;
+                case "as_of":
+                    var text = v.ValueKind == JsonValueKind.String ? v.GetString()!.Trim() : null;
+                    policy = policy with
+                    {
+                        AsOf = text switch
+                        {
+                            "today" => Mdm.Engine.Value.ValueAsOf.Today,
+                            "latest_transaction" => Mdm.Engine.Value.ValueAsOf.LatestTransaction,
+                            _ when text is not null && DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)
+                                => Mdm.Engine.Value.ValueAsOf.On(day),
+                            _ => throw Error(subject, null, $"\"as_of\" must be \"today\", \"latest_transaction\" or a date written yyyy-MM-dd, not {v.GetRawText()}"),
+                        },
+                    };
+                    break;
+                default:
+                    throw Error(subject, null, $"unknown setting \"{property.Name}\"; the settings are: as_of, months, tiers");
+            }
+        }
+        if (policy.Problem() is { } problem) throw Error(subject, null, problem);
+        return policy;
     }
 
     private SourceDefinition ReadSource(JsonElement element, int index)

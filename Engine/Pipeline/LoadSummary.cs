@@ -66,6 +66,10 @@ public sealed class LoadSummary
     public long RunId { get; set; }
     public List<SystemLoadSummary> Systems { get; } = [];
     public ResolutionSummary Resolution { get; set; } = new();
+    /// <summary>Golden customers per value tier after the load's ranking (tiers in <see cref="Value.CustomerTier.All"/> order).</summary>
+    public Dictionary<string, long> Tiers { get; } = new(StringComparer.Ordinal);
+    /// <summary>Wall time of the load's ranking of customer value (seconds).</summary>
+    public double ValueSeconds { get; set; }
     public double TotalSeconds { get; set; }
     /// <summary>Time the process spent paused for garbage collection during the load, and gen-2 collections.</summary>
     public double GcPauseSeconds { get; set; }

@@ -11,7 +11,7 @@ namespace Mdm.Engine.Storage;
 /// transaction, one prepared command re-executed with new parameter values — which inserts a few hundred thousand rows
 /// a second. WAL mode lets readers (lookups) run during a load.
 /// </summary>
-public sealed partial class SqliteMdmStore : IMdmStore, IReviewStore
+public sealed partial class SqliteMdmStore : IMdmStore, IReviewStore, ICustomerValueStore
 {
     private readonly SqliteConnection _connection;
 

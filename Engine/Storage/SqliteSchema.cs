@@ -62,7 +62,17 @@ internal static class SqliteSchema
         """
         ALTER TABLE source_records ADD COLUMN read_findings TEXT;
         """,
-        // 4: who looked up or changed what through the API, and when.
+        // 4: customer value and tiers: one row per active golden customer, and the thresholds of the last full ranking (one row)
+        // that real-time and steward writes place the customers they touch by.
+        """
+        CREATE TABLE customer_values(golden_id TEXT PRIMARY KEY, lifetime_cents INTEGER NOT NULL, recent_cents INTEGER NOT NULL,
+            transaction_count INTEGER NOT NULL, recent_transactions INTEGER NOT NULL, first_transaction TEXT, last_transaction TEXT,
+            tier TEXT NOT NULL, computed_run INTEGER NOT NULL) WITHOUT ROWID;
+        CREATE TABLE value_ranking(id INTEGER PRIMARY KEY CHECK (id = 1), as_of TEXT NOT NULL, window_start TEXT NOT NULL,
+            months INTEGER NOT NULL, ranked_customers INTEGER NOT NULL, super_cents INTEGER, large_cents INTEGER, medium_cents INTEGER,
+            computed_run INTEGER NOT NULL);
+        """,
+        // 5: who looked up or changed what through the API, and when.
         """
         CREATE TABLE audit_log(audit_id INTEGER PRIMARY KEY, at TEXT NOT NULL, actor TEXT NOT NULL, role TEXT NOT NULL,
             action TEXT NOT NULL, target TEXT, detail TEXT, status INTEGER NOT NULL);
