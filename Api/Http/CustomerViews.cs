@@ -9,12 +9,22 @@ namespace Mdm.Api.Http;
 /// <summary>Builds what the API shows of a golden customer from the store's rows, masked for the roles that see masks.</summary>
 public sealed class CustomerViews(HubReader reader)
 {
+    /// <summary>How many of a customer's latest transactions the view carries.</summary>
+    public const int LastTransactions = 10;
+
     /// <summary>The customer an ID stands for now (following merges), or null when there is no such golden ID.</summary>
     public CustomerView? Find(string goldenId, bool masked, bool withRecords = true, bool withLineage = false)
     {
         var current = reader.CurrentGoldenId(goldenId);
         if (current is null || reader.Golden(current) is not { } row) return null;
-        return Build(row, masked, withRecords ? reader.Members(current) : null, withLineage) with { RequestedId = current == goldenId ? null : goldenId };
+        return Build(row, masked, withRecords ? reader.Members(current) : null, withLineage) with
+        {
+            RequestedId = current == goldenId ? null : goldenId,
+            Value = reader.Value(current) is { } v
+                ? new CustomerValueView(v.LifetimeCents / 100m, v.RecentCents / 100m, v.TransactionCount, v.FirstTransaction, v.LastTransaction, v.Tier)
+                : null,
+            Transactions = withRecords ? reader.Transactions(current, LastTransactions).Select(t => new TransactionView(t.System, t.Key, t.AmountCents / 100m, t.Date)).ToList() : null,
+        };
     }
 
     public CustomerView Build(GoldenRow row, bool masked, IReadOnlyList<MemberRow>? members, bool withLineage = false) => new(

@@ -24,6 +24,8 @@ public sealed class LiveHub : IDisposable
         {
             Matching = LoadJob.Matching(matchingPath);
             Engine = new MdmEngine(Store, Matching, LoadJob.IndexPathOf(storePath));
+            // Real-time resolves and steward actions keep the values of the customers they touch current.
+            Engine.Subscribers.Add(new Engine.Value.CustomerValuation(file.Value));
             Reader = new HubReader(storePath);
         }
         catch
@@ -46,7 +48,7 @@ public sealed class LiveHub : IDisposable
     public IReadOnlyList<Engine.Stewardship.ReviewQueueItem> ReadReviews(string status, int? limit)
     {
         using var reader = SqliteMdmStore.Open(StorePath);
-        return new Engine.Stewardship.ReviewQueue(reader, Matching).Read(status, limit);
+        return new Engine.Stewardship.ReviewQueue(reader, Matching, Reader.RecentValues).Read(status, limit);
     }
 
     public Engine.Scoring.MatchingConfiguration Matching { get; }

@@ -305,4 +305,27 @@ public sealed class ApiTests
         Assert.That(again.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest), "a decided task cannot be decided again");
         Assert.That(await again.Content.ReadAsStringAsync(), Does.Contain("already"));
     }
+
+    [Test]
+    public async Task An_agent_sees_a_customers_value_tier_and_last_transactions_across_systems()
+    {
+        var (golden, cents, count, tier) = EndToEnd.EndToEnd.Query(_store,
+            "SELECT golden_id, lifetime_cents, transaction_count, tier FROM customer_values WHERE transaction_count >= 2 ORDER BY recent_cents DESC LIMIT 1",
+            r => (r.GetString(0), r.GetInt64(1), r.GetInt64(2), r.GetString(3))).Single();
+        var expected = EndToEnd.EndToEnd.Count(_store,
+            $"SELECT SUM(t.amount_cents) FROM transactions t JOIN cross_reference x ON x.system = t.system AND x.source_key = t.source_key WHERE x.golden_id = '{golden}'");
+        Assert.That(cents, Is.EqualTo(expected), "the stored value is the sum of the customer's transactions in every system");
+        var view = await Json(await As("agent").GetAsync($"/api/customers/{golden}"));
+        Assert.That((decimal)view["value"]!["lifetime"]!, Is.EqualTo(expected / 100m));
+        Assert.That((long)view["value"]!["transactionCount"]!, Is.EqualTo(count));
+        Assert.That((string?)view["value"]!["tier"], Is.EqualTo(tier));
+        Assert.That(tier, Is.EqualTo("super"), "the demo's most valuable customer is in the top tier");
+        var transactions = view["transactions"]!.AsArray();
+        Assert.That(transactions, Has.Count.EqualTo(Math.Min(count, 10)));
+        Assert.That(transactions.Select(t => (string?)t!["date"]), Is.Ordered.Descending, "newest first");
+        var prospect = EndToEnd.EndToEnd.Query(_store, "SELECT golden_id FROM customer_values WHERE tier = 'prospect' LIMIT 1", r => r.GetString(0)).Single();
+        var none = await Json(await As("agent").GetAsync($"/api/customers/{prospect}"));
+        Assert.That((string?)none["value"]!["tier"], Is.EqualTo("prospect"));
+        Assert.That(none["transactions"]!.AsArray(), Is.Empty);
+    }
 }

@@ -5,4 +5,5 @@ namespace Mdm.Api.Http.Contracts;
 /// and last transactions. <paramref name="RequestedId"/> is set when the request named an ID merged into this one.
 /// </summary>
 public sealed record CustomerView(string GoldenId, string Kind, IReadOnlyDictionary<string, string?> Fields, IReadOnlyList<string> Systems,
-    IReadOnlyList<SourceRecordView> Records, string? RequestedId = null, System.Text.Json.JsonElement? Lineage = null);
+    IReadOnlyList<SourceRecordView> Records, string? RequestedId = null, System.Text.Json.JsonElement? Lineage = null,
+    CustomerValueView? Value = null, IReadOnlyList<TransactionView>? Transactions = null);

@@ -125,4 +125,36 @@ public sealed class HubReader(string storePath)
         var active = c.ExecuteScalar<int>("SELECT COUNT(*) FROM source_records WHERE retired_run IS NULL");
         return (long.TryParse(run, out var r) ? r : 0, active);
     }
+
+    /// <summary>The stored value and tier of a customer (null: never valued, e.g. a store loaded before values existed).</summary>
+    public ValueRow? Value(string goldenId)
+    {
+        using var c = Open();
+        return c.QueryFirstOrDefault<ValueRow>(
+            """
+            SELECT lifetime_cents AS LifetimeCents, recent_cents AS RecentCents, transaction_count AS TransactionCount,
+                   first_transaction AS FirstTransaction, last_transaction AS LastTransaction, tier AS Tier
+            FROM customer_values WHERE golden_id = @goldenId
+            """, new { goldenId });
+    }
+
+    /// <summary>12-month value (cents) of each of the given customers that has one.</summary>
+    public Dictionary<string, long> RecentValues(IReadOnlyCollection<string> goldenIds)
+    {
+        using var c = Open();
+        return c.Query<(string GoldenId, long Cents)>("SELECT golden_id, recent_cents FROM customer_values WHERE golden_id IN @goldenIds", new { goldenIds })
+            .ToDictionary(r => r.GoldenId, r => r.Cents);
+    }
+
+    /// <summary>The last transactions of a customer across its systems, newest first.</summary>
+    public List<TransactionRow> Transactions(string goldenId, int count)
+    {
+        using var c = Open();
+        return c.Query<TransactionRow>(
+            """
+            SELECT t.system AS System, t.source_key AS Key, t.amount_cents AS AmountCents, t.txn_date AS Date FROM cross_reference x
+            JOIN transactions t ON t.system = x.system AND t.source_key = x.source_key
+            WHERE x.golden_id = @goldenId ORDER BY t.txn_date IS NULL, t.txn_date DESC, t.txn_id DESC LIMIT @count
+            """, new { goldenId, count }).ToList();
+    }
 }
