@@ -1,5 +1,4 @@
 using Lucene.Net.Analysis;
-using Mdm.Engine.Candidates.Analysis;
 using Mdm.Engine.Standardization.Text;
 
 namespace Mdm.Engine.Search.Analysis;
