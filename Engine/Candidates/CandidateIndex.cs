@@ -11,20 +11,16 @@ using LuceneDirectory = Lucene.Net.Store.Directory;
 namespace Mdm.Engine.Candidates;
 
 /// <summary>
-/// The Lucene index behind candidate search. Each source record is one document carrying its store id, its blocking
-/// keys (untokenized, field <c>bk</c>) and its name analyzed for fuzzy look-ups: a person's as characters, bigrams
-/// and pinyin (field <c>name</c>), a company's segmented with the jieba dictionary (field <c>org</c>).
-/// Addresses reach the index through the blocking keys (county + street, full address); analyzing them as text too
-/// doubled indexing time for no recall the keys did not already give. Batch blocking walks the
+/// The Lucene index behind candidate search. Each source record is one document carrying its store id and its blocking
+/// keys (untokenized, field <c>bk</c>). Names and addresses reach it only through the keys; fuzzy text search is the
+/// customer search's (<see cref="Search.CustomerSearchIndex"/>): analyzed name fields here were read by no query. Batch blocking walks the
 /// <c>bk</c> terms and their postings once (a sort-merge join done by the index) instead of querying per record;
-/// incremental and real-time resolves look up the same keys per record (<see cref="CandidatesByKeys"/>); <see cref="FindCandidates"/> adds fuzzy name hits for searches. The index lives beside the store and is rebuilt from it.
+/// incremental and real-time resolves look up the same keys per record (<see cref="CandidatesByKeys"/>). The index lives beside the store and is rebuilt from it.
 /// </summary>
 public sealed class CandidateIndex : IDisposable
 {
     public const string IdField = "rid";
     public const string BlockingKeyField = "bk";
-    public const string NameField = "name";
-    public const string CompanyField = "org";
 
     private readonly LuceneDirectory _directory;
     private readonly IndexWriter _writer;
@@ -36,7 +32,8 @@ public sealed class CandidateIndex : IDisposable
     {
         _directory = directory;
         _keys = keys;
-        _analyzer = CandidateAnalyzers.Create();
+        // Every field is pre-tokenized (key lists) or a single term: the analyzer is never asked to analyze.
+        _analyzer = new Lucene.Net.Analysis.Core.KeywordAnalyzer();
         var config = new IndexWriterConfig(LuceneVersion.LUCENE_48, _analyzer)
         {
             OpenMode = create ? OpenMode.CREATE : OpenMode.CREATE_OR_APPEND,
@@ -157,16 +154,6 @@ public sealed class CandidateIndex : IDisposable
                 foreach (var (id, _) in list) output.Add(id);
     }
 
-    /// <summary>Analyzed names: documents and term frequencies, no positions (no phrase queries) and no norms (names are short).</summary>
-    private static readonly FieldType NameType = new()
-    {
-        IsIndexed = true,
-        IsTokenized = true,
-        OmitNorms = true,
-        IndexOptions = IndexOptions.DOCS_AND_FREQS,
-        IsStored = false,
-    };
-
     /// <summary>Blocking keys: indexed as exact terms, documents only (no frequencies, positions or norms).</summary>
     private static readonly FieldType KeyListType = new()
     {
@@ -193,14 +180,8 @@ public sealed class CandidateIndex : IDisposable
             new StringField("rid_key", IdTerm(record.Id), Field.Store.NO),
         };
         if (keys.Count > 0) doc.Add(new Field(BlockingKeyField, (_keyStream ??= new KeywordListTokenStream()).SetKeys(keys), KeyListType));
-        var name = record[Feature.Name];
-        if (name is not null) doc.Add(new Field(NameFieldOf(record), name, NameType));
         return doc;
     }
-
-    /// <summary>Person names are analyzed as characters, bigrams and pinyin; company names by dictionary segmentation.</summary>
-    private static string NameFieldOf(StandardizedRecord record) =>
-        record.Kind == Records.PartyKind.Person ? NameField : CompanyField;
 
     private static string IdTerm(int id) => id.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
@@ -387,57 +368,6 @@ public sealed class CandidateIndex : IDisposable
             for (var d = 0; d < maxDoc; d++) map[leaf.DocBase + d] = values is null ? -1 : idToIndex[(int)values.Get(d)];
         }
         return map;
-    }
-
-    /// <summary>
-    /// Real-time candidates: records sharing any blocking key, plus the best fuzzy name/address hits, top
-    /// <paramref name="max"/> by Lucene score. Returns store ids.
-    /// </summary>
-    public IReadOnlyList<int> FindCandidates(StandardizedRecord record, int max)
-    {
-        var query = new BooleanQuery();
-        var keys = new List<string>(16);
-        _keys.AddKeys(record, keys);
-        foreach (var k in keys)
-        {
-            var tq = new TermQuery(new Term(BlockingKeyField, k)) { Boost = 4f };
-            query.Add(tq, Occur.SHOULD);
-        }
-        AddAnalyzed(query, NameFieldOf(record), record[Feature.Name], 1f);
-        if (query.Clauses.Count == 0) return [];
-        var searcher = _searchers.Acquire();
-        try
-        {
-            var top = searcher.Search(query, max);
-            var result = new List<int>(top.ScoreDocs.Length);
-            // Doc values readers are not thread-safe: one per call.
-            var ids = MultiDocValues.GetNumericValues(searcher.IndexReader, IdField);
-            foreach (var sd in top.ScoreDocs)
-            {
-                var id = (int)ids.Get(sd.Doc);
-                if (id != record.Id) result.Add(id);
-            }
-            return result;
-        }
-        finally
-        {
-            _searchers.Release(searcher);
-        }
-    }
-
-    private void AddAnalyzed(BooleanQuery query, string field, string? text, float boost)
-    {
-        if (text is null) return;
-        using var stream = _analyzer.GetTokenStream(field, text);
-        var term = stream.AddAttribute<Lucene.Net.Analysis.TokenAttributes.ICharTermAttribute>();
-        stream.Reset();
-        var added = 0;
-        while (stream.IncrementToken() && added < 24)
-        {
-            query.Add(new TermQuery(new Term(field, term.ToString())) { Boost = boost }, Occur.SHOULD);
-            added++;
-        }
-        stream.End();
     }
 
     public int DocumentCount

@@ -177,7 +177,7 @@ public sealed partial class MdmEngine
         var scoped = ResolveScope(live, touched.ToArray(), retiredIds, assembler, summary, ct);
         foreach (var r in retiredStd) live.TermFrequencies.Remove(r);
         foreach (var r in touched) live.TermFrequencies.Add(r);
-        var write = scoped.Assembled.Write with { TermFrequencies = live.TermFrequencies.Serialize() };
+        var write = scoped.Assembled.Write with { TermFrequencies = live.TermFrequencies.Serialize(), Records = scoped.Records };
         WriteResolution(write, runId);
         summary.StageSeconds["write"] = Math.Round(clock.Elapsed.TotalSeconds, 3); clock.Restart();
 
@@ -395,7 +395,7 @@ public sealed partial class MdmEngine
                 scoped = ResolveScope(live, [std], [], assembler, summary, CancellationToken.None);
                 foreach (var (name, seconds) in summary.StageSeconds) _realtimeStages.AddOrUpdate(name, seconds * 1000, (_, v) => v + seconds * 1000);
                 stage.Restart();
-                WriteResolution(scoped.Assembled.Write, runId);
+                WriteResolution(scoped.Assembled.Write with { Records = scoped.Records }, runId);
                 Time("write", stage);
                 unit.Commit();
                 Time("commit", stage);
@@ -533,7 +533,7 @@ public sealed partial class MdmEngine
             alsoInTransaction?.Invoke();
             var assembler = new ResolutionAssembler(_store, _matching) { Cause = "steward:" + steward, Note = note, MemberLists = true, Pinned = pinned };
             scoped = ResolveScope(live, touched, [], assembler, summary, CancellationToken.None);
-            WriteResolution(scoped.Assembled.Write, runId);
+            WriteResolution(scoped.Assembled.Write with { Records = scoped.Records }, runId);
             unit.Commit();
         }
         _store.FinishRun(runId, "succeeded", JsonSerializer.Serialize(summary));

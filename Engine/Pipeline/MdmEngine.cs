@@ -356,7 +356,7 @@ public sealed partial class MdmEngine : IDisposable
         if (records.Length >= LargeRunRecords) GC.Collect(2, GCCollectionMode.Aggressive, blocking: true, compacting: true);
         var assembled = new ResolutionAssembler(_store, _matching).Assemble(records, clustering, scored, weights, patterns, scorer, summary, previous, scope: null);
         // Committed before the store: a crash in between leaves the store's old epoch, so the next run rebuilds.
-        var write = assembled.Write with { IndexEpoch = epoch, TermFrequencies = tf.Serialize(), BeforeCommit = () => indexBuild.Finish(epoch, runId, cancellationToken) };
+        var write = assembled.Write with { IndexEpoch = epoch, TermFrequencies = tf.Serialize(), Records = records, BeforeCommit = () => indexBuild.Finish(epoch, runId, cancellationToken) };
         Stage("survivorship");
         // This method runs once per process, so unoptimized (tier 0), where every local stays reachable to its end: the
         // pair arrays (hundreds of MB at 1M records) are let go before the write, when the most is alive.

@@ -188,4 +188,9 @@ public sealed record ResolutionWrite
     /// been building meanwhile (the index must be committed before the store names its epoch).
     /// </summary>
     public Action? BeforeCommit { get; init; }
+    /// <summary>
+    /// The standardized records this resolution clustered (all active ones for a full run, the scope's otherwise), so
+    /// subscribers need not read and standardize them again; null when the writer did not keep them. Not stored.
+    /// </summary>
+    public IReadOnlyList<Standardization.StandardizedRecord>? Records { get; init; }
 }

@@ -1,13 +1,13 @@
 using Lucene.Net.Analysis;
 using Lucene.Net.Analysis.TokenAttributes;
 
-namespace Mdm.Engine.Candidates.Analysis;
+namespace Mdm.Engine.Search.Analysis;
 
 /// <summary>
 /// Tokenizer for person names written in Han characters, in Latin letters, or both.
 /// Han characters give unigrams (<see cref="SingleType"/>), the pinyin of each character at the same position
 /// (<see cref="PinyinType"/>) and the bigram starting at it (<see cref="BigramType"/>):
-/// 张伟 → 张, zhang, 张伟, 伟, wei. Latin names give lower-cased words (<see cref="ChineseTokenizer.AlphanumType"/>)
+/// 张伟 → 张, zhang, 张伟, 伟, wei. Latin names give lower-cased words (<see cref="AlphanumType"/>)
 /// split on anything that is not a letter or digit: "WEI ZHANG" → wei, zhang; optionally a run of romanised pinyin
 /// is also split into syllables at the same position: xiaoming → xiaoming, xiao, ming.
 /// </summary>
@@ -27,6 +27,15 @@ public sealed class PersonNameTokenizer : Tokenizer
 
     /// <summary>Token type of a pinyin syllable.</summary>
     public const string PinyinType = "<PINYIN>";
+
+    /// <summary>Token type of a run of Latin letters (lower-cased, half-width).</summary>
+    public const string AlphanumType = "<ALPHANUM>";
+
+    /// <summary>Token type of a run of ASCII digits.</summary>
+    public const string NumType = "<NUM>";
+
+    /// <summary>Longest token emitted; longer runs are cut (Lucene's term length limit is far above any name).</summary>
+    private const int MaxTokenLength = 255;
 
     private const int RetainedBufferLimit = 1 << 16;
 
@@ -160,13 +169,13 @@ public sealed class PersonNameTokenizer : Tokenizer
             previousHanStart = previousHanEnd = -1;
             int start = i;
             i++;
-            while (i < text.Length && i - start < ChineseSegmenter.MaxTokenLength && CharFolding.Classify(text, i) == kind)
+            while (i < text.Length && i - start < MaxTokenLength && CharFolding.Classify(text, i) == kind)
             {
                 i++;
             }
             if (kind == CharClass.Digit)
             {
-                AddToken(text[start..i], start, i, ChineseTokenizer.NumType, 1, fold: true);
+                AddToken(text[start..i], start, i, NumType, 1, fold: true);
             }
             else
             {
@@ -178,7 +187,7 @@ public sealed class PersonNameTokenizer : Tokenizer
     private void AddLatinWord(ReadOnlySpan<char> word, int start)
     {
         int termStart = _termsLength;
-        AddToken(word, start, start + word.Length, ChineseTokenizer.AlphanumType, 1, fold: true);
+        AddToken(word, start, start + word.Length, AlphanumType, 1, fold: true);
         if (_segmentPinyin is null || word.Length < 2)
         {
             return;

@@ -1,15 +1,15 @@
 using Lucene.Net.Analysis;
-using Mdm.Engine.Candidates.Analysis;
-using static Mdm.Tests.Candidates.Analysis.AnalysisAssert;
+using Mdm.Engine.Search.Analysis;
+using static Mdm.Tests.Search.Analysis.AnalysisAssert;
 
-namespace Mdm.Tests.Candidates.Analysis;
+namespace Mdm.Tests.Search.Analysis;
 
 public sealed class PersonNameAnalyzerTests
 {
     private const string S = PersonNameTokenizer.SingleType;
     private const string D = PersonNameTokenizer.BigramType;
     private const string P = PersonNameTokenizer.PinyinType;
-    private const string A = ChineseTokenizer.AlphanumType;
+    private const string A = PersonNameTokenizer.AlphanumType;
 
     // A small stand-in for the real pinyin table (surname readings where it matters).
     private static readonly Dictionary<char, string> s_pinyin = new()

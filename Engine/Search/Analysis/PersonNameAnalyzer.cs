@@ -1,6 +1,6 @@
 using Lucene.Net.Analysis;
 
-namespace Mdm.Engine.Candidates.Analysis;
+namespace Mdm.Engine.Search.Analysis;
 
 /// <summary>
 /// Analyzer for person-name fields: a <see cref="PersonNameTokenizer"/> and nothing else (it already lower-cases).

@@ -1,7 +1,7 @@
 using Lucene.Net.Analysis;
 using Lucene.Net.Analysis.TokenAttributes;
 
-namespace Mdm.Tests.Candidates.Analysis;
+namespace Mdm.Tests.Search.Analysis;
 
 /// <summary>
 /// Token-stream assertions in the style of Lucene's BaseTokenStreamTestCase: the stream is consumed exactly as

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
 
-namespace Mdm.Engine.Candidates.Analysis;
+namespace Mdm.Engine.Search.Analysis;
 
 /// <summary>The classes of character the Chinese tokenizers split text into.</summary>
 internal enum CharClass : byte
