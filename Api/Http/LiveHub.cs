@@ -25,8 +25,12 @@ public sealed class LiveHub : IDisposable
             Matching = LoadJob.Matching(matchingPath);
             Engine = new MdmEngine(Store, Matching, LoadJob.IndexPathOf(storePath));
             // Real-time resolves and steward actions keep the values of the customers they touch current.
-            Engine.Subscribers.Add(new Engine.Value.CustomerValuation(file.Value));
+            Engine.Subscribers.Add(new global::Mdm.Engine.Value.CustomerValuation(file.Value));
             Reader = new HubReader(storePath);
+            // Built from the store when missing or behind its last resolution (after every load: a load does not pay for it),
+            // before the server takes requests; then kept current with every real-time and steward write.
+            Search = global::Mdm.Engine.Search.CustomerSearchIndex.Open(global::Mdm.Engine.Search.CustomerSearchIndex.PathOf(storePath), Store);
+            Engine.Subscribers.Add(Search);
         }
         catch
         {
@@ -40,18 +44,19 @@ public sealed class LiveHub : IDisposable
     public SqliteMdmStore Store { get; }
     public MdmEngine Engine { get; }
     public HubReader Reader { get; }
+    public global::Mdm.Engine.Search.CustomerSearchIndex Search { get; }
 
     /// <summary>
     /// The review queue over a reader of its own (the engine's connection belongs to its writes); ordered with the
     /// customers' 12-month value once the store has it.
     /// </summary>
-    public IReadOnlyList<Engine.Stewardship.ReviewQueueItem> ReadReviews(string status, int? limit)
+    public IReadOnlyList<global::Mdm.Engine.Stewardship.ReviewQueueItem> ReadReviews(string status, int? limit)
     {
         using var reader = SqliteMdmStore.Open(StorePath);
-        return new Engine.Stewardship.ReviewQueue(reader, Matching, Reader.RecentValues).Read(status, limit);
+        return new global::Mdm.Engine.Stewardship.ReviewQueue(reader, Matching, Reader.RecentValues).Read(status, limit);
     }
 
-    public Engine.Scoring.MatchingConfiguration Matching { get; }
+    public global::Mdm.Engine.Scoring.MatchingConfiguration Matching { get; }
 
     /// <summary>The source of a system named in a request, or null when the sources file has no such system.</summary>
     public SourceDefinition? Source(string system) => File.Sources.FirstOrDefault(s => s.System == system);
@@ -59,6 +64,7 @@ public sealed class LiveHub : IDisposable
     public void Dispose()
     {
         Engine.Dispose();
+        Search?.Dispose();
         Store.Dispose();
     }
 }

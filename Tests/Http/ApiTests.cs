@@ -328,4 +328,29 @@ public sealed class ApiTests
         Assert.That((string?)none["value"]!["tier"], Is.EqualTo("prospect"));
         Assert.That(none["transactions"]!.AsArray(), Is.Empty);
     }
+
+    [Test]
+    public async Task An_agent_finds_a_caller_by_phone_in_any_format_by_id_number_by_golden_id_and_by_name()
+    {
+        var (golden, fields) = EndToEnd.EndToEnd.Query(_store,
+            "SELECT golden_id, fields FROM golden_records WHERE kind = 0 AND fields LIKE '%+861%' AND fields LIKE '%national_id%' ORDER BY golden_id LIMIT 1 OFFSET 11",
+            r => (r.GetString(0), JsonNode.Parse(r.GetString(1))!)).Single();
+        var e164 = ((string)fields["phones"]!).Split(' ')[0];
+        var national = e164[3..];
+        var typed = $"{national[..3]}-{national[3..7]} {national[7..]}";
+        async Task<List<string?>> Find(string q, string? city = null) =>
+            (await Json(await As("agent").GetAsync($"/api/customers/search?q={Uri.EscapeDataString(q)}" + (city is null ? "" : $"&city={Uri.EscapeDataString(city)}"))))
+                ["hits"]!.AsArray().Select(h => (string?)h!["goldenId"]).ToList();
+        Assert.That(await Find(typed), Does.Contain(golden), $"phone typed as {typed}");
+        Assert.That(await Find("+86 " + national), Does.Contain(golden));
+        Assert.That(await Find(((string)fields["national_id"]!).ToLowerInvariant()), Does.Contain(golden), "ID number, lower-case x");
+        Assert.That(await Find(golden.ToLowerInvariant()), Is.EqualTo(new[] { golden }));
+        var byName = await Find((string)fields["name"]!);
+        Assert.That(byName, Does.Contain(golden), "the exact name finds the customer");
+        var first = (await Json(await As("agent").GetAsync($"/api/customers/search?q={Uri.EscapeDataString((string)fields["name"]!)}")))["hits"]!.AsArray()[0]!;
+        Assert.That((string?)first["name"], Is.EqualTo((string)fields["name"]!), "an exact name match ranks first");
+        Assert.That(await Find("13"), Is.Empty.Or.Not.Contain(golden), "two digits are no phone number");
+        Assert.That((await As("agent").GetAsync("/api/customers/search?q=")).StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+        Assert.That((await As("system").GetAsync("/api/customers/search?q=x")).StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
+    }
 }

@@ -157,4 +157,12 @@ public sealed class HubReader(string storePath)
             WHERE x.golden_id = @goldenId ORDER BY t.txn_date IS NULL, t.txn_date DESC, t.txn_id DESC LIMIT @count
             """, new { goldenId, count }).ToList();
     }
+
+    /// <summary>Tier of each of the given customers that has one.</summary>
+    public Dictionary<string, string> Tiers(IReadOnlyCollection<string> goldenIds)
+    {
+        using var c = Open();
+        return c.Query<(string GoldenId, string Tier)>("SELECT golden_id, tier FROM customer_values WHERE golden_id IN @goldenIds", new { goldenIds })
+            .ToDictionary(r => r.GoldenId, r => r.Tier);
+    }
 }
