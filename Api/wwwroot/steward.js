@@ -12,13 +12,14 @@ let selectedTaskId = null;
 const FIELD_ORDER = ["name", "family_name", "given_name", "national_id", "credit_code", "phones", "phone", "email", "birth_date", "gender",
   "address", "postcode", "city", "state"];
 
-async function loadQueue() {
+// After an action (quiet) a queue that fails to load must not replace the message saying what the action did.
+async function loadQueue({ quiet = false } = {}) {
   try {
     const result = await api("/api/reviews?limit=50");
     renderQueue(result?.tasks ?? []);
   } catch (error) {
-    queueList.replaceChildren(el("li.empty", {}, "The queue could not be loaded."));
-    showError(error);
+    queueList.replaceChildren(el("li.empty", {}, quiet ? `The queue could not be loaded: ${error.message}` : "The queue could not be loaded."));
+    if (!quiet) showError(error);
   }
 }
 
@@ -52,7 +53,7 @@ function selectTask(task) {
         : `Rejected task #${task.taskId}: the records stay different customers, golden IDs ${ids}.`, "ok");
       selectedTaskId = null;
       taskPanel.replaceChildren(el("p.empty", {}, "Select a task to see both records and the evidence."));
-      await loadQueue();
+      await loadQueue({ quiet: true });
     } catch (error) { showError(error); }
   };
   taskPanel.replaceChildren(
@@ -125,7 +126,7 @@ byId("merge").addEventListener("submit", async (e) => {
   try {
     const result = await api("/api/steward/merge", { method: "POST", body: { goldenA, goldenB, note: byId("merge-note").value.trim() || null } });
     showMessage(`Merged ${goldenA} and ${goldenB}: golden ID now ${ids(result)}.`, "ok");
-    await loadQueue();
+    await loadQueue({ quiet: true });
   } catch (error) { showError(error); }
 });
 
@@ -140,7 +141,7 @@ byId("split-load").addEventListener("submit", async (e) => {
       el("p.muted", {}, `${customer.fields?.name ?? ""} (${customer.goldenId}): tick the records that leave.`),
       el("table", { "data-testid": "split-records" }, el("tbody", {}, (customer.records ?? []).map((r) => el("tr", {},
         el("td", {}, el("input", { type: "checkbox", "data-system": r.system, "data-key": r.key, "aria-label": `${r.system}/${r.key}` })),
-        el("td", {}, el("span.chip", {}, r.system)), el("td.mono", {}, r.key), el("td", {}, r.fields?.name ?? ""), el("td", {}, r.fields?.address ?? "")))))));
+        el("td", {}, el("span.chip", {}, r.system)), el("td.mono", {}, r.key), el("td", {}, r.fields?.name ?? ""), el("td", {}, r.fields?.address ?? ""))))));
     splitForm.hidden = false;
   } catch (error) { splitForm.hidden = true; showError(error); }
 });
@@ -154,7 +155,7 @@ byId("split").addEventListener("submit", async (e) => {
     const result = await api("/api/steward/split", { method: "POST", body: { goldenId: form.dataset.goldenId, records, note: byId("split-note").value.trim() || null } });
     showMessage(`Split ${records.map((r) => `${r.system}/${r.key}`).join(", ")} off ${form.dataset.goldenId}: golden IDs now ${ids(result)}.`, "ok");
     form.hidden = true;
-    await loadQueue();
+    await loadQueue({ quiet: true });
   } catch (error) { showError(error); }
 });
 

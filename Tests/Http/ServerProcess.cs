@@ -81,7 +81,7 @@ internal sealed class ServerProcess : IDisposable
     {
         var client = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
         client.DefaultRequestHeaders.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
-        if (key ?? (role is null ? null : Keys[role]) is { } k) client.DefaultRequestHeaders.Add("X-Api-Key", k);
+        if ((key ?? (role is null ? null : Keys[role])) is { } k) client.DefaultRequestHeaders.Add("X-Api-Key", k);
         return client;
     }
 
