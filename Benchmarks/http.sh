@@ -16,7 +16,7 @@ JSON
 sqlite3 "$store" "SELECT '/api/customers/' || golden_id FROM golden_records ORDER BY random() LIMIT 20000" > "$work/golden.txt"
 # National format of a mainland mobile: +86 138 0013 8000 typed as 138-0013-8000.
 sqlite3 "$store" "SELECT fields FROM golden_records WHERE fields LIKE '%\"phones\":\"+861%' ORDER BY random() LIMIT 20000" \
-  | grep -o '"phones":"+861[0-9]*' | sed -E 's/.*\+86(1[0-9]{2})([0-9]{4})([0-9]{4})/\/api\/customers\/search?q=\1-\2-\3/' > "$work/phone.txt"
+  | grep -o '"phones":"+861[0-9]*' | sed -E 's/.*\+86(1[0-9]{2})([0-9]{4})([0-9]{4})/\/api\/customers\/search?q=\1-\2-\3/' | grep "^/api/" > "$work/phone.txt"
 start=$(date +%s.%N)
 "$mdm" serve --config "$sources" --store "$store" --urls http://127.0.0.1:5089 --settings "$work/settings.json" > "$work/serve.log" 2>&1 &
 server=$!
