@@ -451,7 +451,14 @@ public sealed partial class MdmEngine
             var members = _store.LoadMembers([a, b]);
             var all = members[a].Concat(members[b]).OrderBy(x => x).ToList();
             var hub = members[a][0];
-            return Decide(steward, note, all.Where(x => x != hub).Select(x => new StewardDecision(hub, x, true, steward, note)).ToList(), all, pinned: null);
+            var decisions = all.Where(x => x != hub).Select(x => new StewardDecision(hub, x, true, steward, note)).ToList();
+            // The newer decision wins: separations an earlier split left between these records would keep the clusterer
+            // from joining them, and the merge would silently do nothing; they become links.
+            var set = all.ToHashSet();
+            foreach (var d in _store.LoadStewardDecisions(all))
+                if (!d.Link && set.Contains(d.RecordA) && set.Contains(d.RecordB) && d.RecordA != hub && d.RecordB != hub)
+                    decisions.Add(new StewardDecision(d.RecordA, d.RecordB, true, steward, note));
+            return Decide(steward, note, decisions, all, pinned: null);
         }
     }
 

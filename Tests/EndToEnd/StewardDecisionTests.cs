@@ -103,6 +103,28 @@ public sealed class StewardDecisionTests
     }
 
     [Test]
+    public void MergingBackWhatASplitTookOffJoinsThemAgainTheNewerDecisionWins()
+    {
+        var customer = PersonsWith(3)[0];
+        var records = LiveStore.Customers(_store)[customer].ToList();
+        var leaving = Split(records[0]);
+        var (store, engine) = LiveStore.Open(_store);
+        using (store)
+        using (engine)
+        {
+            var split = engine.Split(customer, [leaving], "alice", "looked like two people");
+            var minted = split.GoldenIds.Single(g => g != customer);
+            var merged = engine.Merge(customer, minted, "bob", "they were one after all");
+            Assert.That(merged.GoldenIds, Is.EqualTo(new[] { customer }), "the merge undoes the split: one customer, the older ID");
+            Assert.That(store.LookupGoldenId(leaving.System, leaving.Key), Is.EqualTo(customer));
+            Assert.That(store.ResolveGoldenId(minted), Is.EqualTo(customer), "the split-off ID redirects to the survivor");
+            Assert.That(store.ReadHistory(customer).Any(e => e.GoldenId == minted && e.Kind == "merged"), Is.True, "the merge is in the survivor's history");
+        }
+        LiveStore.FullReload(_store);
+        Assert.That(EndToEnd.CrossReference(_store)[records[0]], Is.EqualTo(customer), "a full re-load keeps the later decision");
+    }
+
+    [Test]
     public void AForcedSeparationSurvivesAFullReload()
     {
         var customers = LiveStore.Customers(_store);
