@@ -103,3 +103,12 @@ export const chips = (items) => (items ?? []).map((s) => el("span.chip", {}, s))
 
 /** The identifier a record shows: the personal ID number or, for an organization, the credit code. */
 export const idOf = (fields) => fields?.national_id ?? fields?.credit_code ?? null;
+
+/** A record's name as a person reads it: the full name, else given and family name, else the company name. */
+export function displayName(fields) {
+  if (!fields) return null;
+  if (fields.name) return fields.name;
+  const parts = [fields.given_name, fields.family_name].filter(Boolean);
+  if (parts.length) return parts.join(" ");
+  return fields.company_name ?? null;
+}

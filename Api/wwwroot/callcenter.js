@@ -1,6 +1,6 @@
 // Call-center page: one search box, ranked hits, and the customer an agent is talking to (value, tier, systems, last
 // transactions). Agents' keys see identifiers masked: the page shows them as the API returns them.
-import { api, chips, el, formatDate, formatMoney, idOf, initKey, showError, showMessage, tierBadge } from "./app.js";
+import { api, chips, displayName, el, formatDate, formatMoney, idOf, initKey, showError, showMessage, tierBadge } from "./app.js";
 
 initKey();
 
@@ -81,7 +81,7 @@ function renderCustomer(c) {
 
   customerPanel.replaceChildren(
     el("div.customer-head", {},
-      el("span.name", { "data-testid": "customer-name" }, f.name ?? "(no name)"),
+      el("span.name", { "data-testid": "customer-name" }, displayName(f) ?? "(no name)"),
       tierBadge(value?.tier)),
     el("dl.facts", {}, facts.map(([k, v]) => [el("dt", {}, k), el("dd", {}, v)])),
     el("h3", {}, "Value"),
@@ -105,7 +105,7 @@ function recordsTable(records) {
   return el("table", { "data-testid": "records" },
     el("thead", {}, el("tr", {}, ["System", "Key", "Name", "Phone", "ID", "Address", "Updated"].map((h) => el("th", {}, h)))),
     el("tbody", {}, records.map((r) => el("tr", {},
-      el("td", {}, el("span.chip", {}, r.system)), el("td.mono", {}, r.key), el("td", {}, r.fields?.name ?? ""),
+      el("td", {}, el("span.chip", {}, r.system)), el("td.mono", {}, r.key), el("td", {}, displayName(r.fields) ?? ""),
       el("td.mono", {}, r.fields?.phones ?? r.fields?.phone ?? ""), el("td.mono", {}, idOf(r.fields) ?? ""),
       el("td", {}, r.fields?.address ?? ""), el("td", {}, formatDate(r.updatedAt))))));
 }

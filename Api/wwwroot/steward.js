@@ -1,6 +1,6 @@
 // Steward page: the review queue (in the API's order: priority), one task's two records side by side with the match
 // explanation as a waterfall of weights, accept/reject, merge, split and a customer's history.
-import { api, el, formatDate, initKey, showError, showMessage } from "./app.js";
+import { api, displayName, el, formatDate, initKey, showError, showMessage } from "./app.js";
 
 initKey();
 
@@ -31,7 +31,7 @@ function renderQueue(tasks) {
   }
   queueList.replaceChildren(...tasks.map((t) => el("li", {},
     el("button", { type: "button", "data-task-id": t.taskId, "aria-pressed": String(t.taskId === selectedTaskId), onclick: () => selectTask(t) },
-      el("div.hit-name", {}, `${t.recordA?.fields?.name ?? "?"}  ↔  ${t.recordB?.fields?.name ?? "?"}`),
+      el("div.hit-name", {}, `${displayName(t.recordA?.fields) ?? "?"}  ↔  ${displayName(t.recordB?.fields) ?? "?"}`),
       el("div.hit-line", {}, `#${t.taskId} · priority ${fmt(t.priority)} · p = ${pct(t.probability)} · ${t.reason ?? ""}`),
       el("div.hit-line", {}, el("span.gid", {}, t.goldenA), " vs ", el("span.gid", {}, t.goldenB))))));
 }
@@ -138,10 +138,10 @@ byId("split-load").addEventListener("submit", async (e) => {
     const customer = await api(`/api/customers/${encodeURIComponent(goldenId)}`);
     splitForm.dataset.goldenId = customer.goldenId;
     byId("split-records").replaceChildren(
-      el("p.muted", {}, `${customer.fields?.name ?? ""} (${customer.goldenId}): tick the records that leave.`),
+      el("p.muted", {}, `${displayName(customer.fields) ?? ""} (${customer.goldenId}): tick the records that leave.`),
       el("table", { "data-testid": "split-records" }, el("tbody", {}, (customer.records ?? []).map((r) => el("tr", {},
         el("td", {}, el("input", { type: "checkbox", "data-system": r.system, "data-key": r.key, "aria-label": `${r.system}/${r.key}` })),
-        el("td", {}, el("span.chip", {}, r.system)), el("td.mono", {}, r.key), el("td", {}, r.fields?.name ?? ""), el("td", {}, r.fields?.address ?? ""))))));
+        el("td", {}, el("span.chip", {}, r.system)), el("td.mono", {}, r.key), el("td", {}, displayName(r.fields) ?? ""), el("td", {}, r.fields?.address ?? ""))))));
     splitForm.hidden = false;
   } catch (error) { splitForm.hidden = true; showError(error); }
 });
