@@ -6,39 +6,18 @@ using Mdm.Engine.Pipeline;
 using Mdm.Engine.Scoring;
 using Mdm.Engine.Storage;
 
-namespace Mdm.Api.Cli;
-
-/// <summary>Options of a load, beyond what the sources file says.</summary>
-public sealed record LoadOptions
-{
-    /// <summary>Store file; default: the sources file's "store", else mdm-data/mdm.db beside it.</summary>
-    public string? StorePath { get; init; }
-    public string? MatchingPath { get; init; }
-    public bool Retrain { get; init; }
-    /// <summary>Re-resolve every record, not only what changed.</summary>
-    public bool Full { get; init; }
-    /// <summary>How long to wait for another process's writer lock on the store (null: MDM_WRITER_WAIT or 120 s).</summary>
-    public TimeSpan? Wait { get; init; }
-}
+namespace Mdm.Application;
 
 /// <summary>
 /// Reads every source of a sources file through its connector into the engine, then resolves. Used by <c>mdm load</c>,
-/// <c>mdm demo</c> and the tests alike.
+/// <c>mdm demo</c>, the benchmarks and the tests alike.
 /// </summary>
 public static class LoadJob
 {
-    public static string StorePathOf(SourcesFile file, string? overridePath) =>
-        Path.GetFullPath(overridePath ?? file.ResolvePath(file.Store ?? "mdm-data/mdm.db"));
-
-    public static string IndexPathOf(string storePath) => storePath + ".index";
-
-    public static MatchingConfiguration Matching(string? path) =>
-        path is null ? MatchingConfiguration.Default() : MatchingConfiguration.Load(path);
-
     /// <exception cref="StoreUnavailableException">The store cannot be opened or written (read-only, disk full, ...).</exception>
     public static LoadSummary Run(SourcesFile file, LoadOptions options, IProgress<ProgressUpdate>? progress = null, CancellationToken cancellationToken = default)
     {
-        var storePath = StorePathOf(file, options.StorePath);
+        var storePath = StoreLocation.StorePathOf(file, options.StorePath);
         try
         {
             return RunOn(storePath, file, options, progress, cancellationToken);
@@ -56,15 +35,11 @@ public static class LoadJob
         var clock = Stopwatch.StartNew();
         var gcPauseBefore = GC.GetTotalPauseDuration();
         var gen2Before = GC.CollectionCount(2);
-        using var store = SqliteMdmStore.OpenWriter(storePath, "load", options.Wait);
-        using var engine = new MdmEngine(store, Matching(options.MatchingPath), IndexPathOf(storePath))
-        {
-            Progress = progress,
-            Retrain = options.Retrain,
-            FullResolution = options.Full,
-        };
-        var valuation = new Engine.Value.CustomerValuation(file.Value);
-        engine.Subscribers.Add(valuation);
+        using var session = EngineSession.Open(file, storePath, options.MatchingPath, "load", options.Wait, withSearch: false);
+        var (store, engine, valuation) = (session.Store, session.Engine, session.Valuation);
+        engine.Progress = progress;
+        engine.Retrain = options.Retrain;
+        engine.FullResolution = options.Full;
         var summary = new LoadSummary { RunId = store.BeginRun("load", file.FilePath) };
         try
         {

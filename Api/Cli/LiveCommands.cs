@@ -1,9 +1,11 @@
+using Mdm.Application;
 using System.CommandLine;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Mdm.Connectors;
 using Mdm.Connectors.Configuration;
 using Mdm.Engine.Pipeline;
+using Mdm.Engine.Stewardship;
 using Mdm.Engine.Storage;
 using Spectre.Console;
 
@@ -29,18 +31,14 @@ internal static class LiveCommands
     private static Option<string> By() => new("--by") { Description = "The steward's name (kept with the decision and in the history).", Required = true };
     private static Option<string?> Note() => new("--note") { Description = "Why: kept with the decision and in the history." };
 
-    /// <summary>Opens the store and an engine over it; the caller disposes both (engine first).</summary>
-    private static (SqliteMdmStore Store, MdmEngine Engine, SourcesFile File) Open(ParseResult parse, Option<FileInfo> config, Option<string?> store,
-        Option<FileInfo?> matching, string command)
+    /// <summary>Opens the writer's session over the store the sources file names; the caller disposes it.</summary>
+    private static EngineSession Open(ParseResult parse, Option<FileInfo> config, Option<string?> store, Option<FileInfo?> matching, string command)
     {
         var file = SourcesFile.Load(parse.GetValue(config)!.FullName);
-        var path = LoadJob.StorePathOf(file, parse.GetValue(store));
-        if (!File.Exists(path)) throw new FileNotFoundException($"no store at {path}: run 'mdm load' first");
-        var s = SqliteMdmStore.OpenWriter(path, command, MdmCommandLine.Wait(parse));
-        var engine = new MdmEngine(s, LoadJob.Matching(parse.GetValue(matching)?.FullName), LoadJob.IndexPathOf(path));
-        // Real-time resolves and steward decisions keep the values of the customers they touch current.
-        engine.Subscribers.Add(new Engine.Value.CustomerValuation(file.Value));
-        return (s, engine, file);
+        // Real-time resolves and steward decisions keep the values of the customers they touch current; the search
+        // index is the server's (it catches up with what these commands wrote when it next starts).
+        return EngineSession.OpenExisting(file, StoreLocation.StorePathOf(file, parse.GetValue(store)), parse.GetValue(matching)?.FullName, command,
+            MdmCommandLine.Wait(parse), withSearch: false);
     }
 
     public static Command Resolve()
@@ -52,9 +50,8 @@ internal static class LiveCommands
             { config, store, matching, system, json };
         cmd.SetAction(parse => Guard(() =>
         {
-            var (s, engine, file) = Open(parse, config, store, matching, "resolve");
-            using (s)
-            using (engine)
+            using var session = Open(parse, config, store, matching, "resolve");
+            var (engine, file) = (session.Engine, session.File);
             {
                 var name = parse.GetValue(system)!;
                 var source = file.Sources.FirstOrDefault(x => x.System == name)
@@ -129,11 +126,9 @@ internal static class LiveCommands
 
     private static int Run(ParseResult parse, Option<FileInfo> config, Option<string?> store, Option<FileInfo?> matching, Func<MdmEngine, StewardResult> action) => Guard(() =>
     {
-        var (s, engine, _) = Open(parse, config, store, matching, "steward");
-        using (s)
-        using (engine)
+        using var session = Open(parse, config, store, matching, "steward");
         {
-            var result = action(engine);
+            var result = action(session.Engine);
             AnsiConsole.MarkupLine($"Golden IDs now: [green]{Markup.Escape(string.Join(", ", result.GoldenIds))}[/]");
             foreach (var e in result.Events) AnsiConsole.MarkupLine($"  {Markup.Escape(e.GoldenId)} [yellow]{Markup.Escape(e.Kind)}[/]: {Markup.Escape(e.Detail)}");
             return 0;
@@ -149,7 +144,7 @@ internal static class LiveCommands
         cmd.SetAction(parse => Guard(() =>
         {
             var file = SourcesFile.Load(parse.GetValue(config)!.FullName);
-            var path = LoadJob.StorePathOf(file, parse.GetValue(store));
+            var path = StoreLocation.StorePathOf(file, parse.GetValue(store));
             if (!File.Exists(path)) throw new FileNotFoundException($"no store at {path}: run 'mdm load' first");
             using var s = SqliteMdmStore.Open(path);
             var id = parse.GetValue(g)!;

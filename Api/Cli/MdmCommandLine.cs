@@ -1,3 +1,4 @@
+using Mdm.Application;
 using System.CommandLine;
 using CsvHelper;
 using Mdm.Connectors.Configuration;
@@ -113,7 +114,7 @@ public static class MdmCommandLine
                 Wait = Wait(parse),
             };
             var summary = ConsoleProgress.Run(p => LoadJob.Run(file, options, p));
-            Reports.Summary(summary, LoadJob.StorePathOf(file, options.StorePath));
+            Reports.Summary(summary, StoreLocation.StorePathOf(file, options.StorePath));
             // Loaded, but a full extract did not look cleanly read and retired nothing: the caller must look (exit 3).
             var withheld = summary.WithheldRetirements.ToList();
             foreach (var w in withheld)
@@ -133,7 +134,7 @@ public static class MdmCommandLine
         xref.SetAction(parse => Guard(() =>
         {
             var file = SourcesFile.Load(parse.GetValue(config)!.FullName);
-            var storePath = RequireStore(LoadJob.StorePathOf(file, parse.GetValue(store)));
+            var storePath = RequireStore(StoreLocation.StorePathOf(file, parse.GetValue(store)));
             var outPath = parse.GetValue(output)!.FullName;
             Directory.CreateDirectory(Path.GetDirectoryName(outPath)!);
             long rows = 0;
@@ -172,13 +173,13 @@ public static class MdmCommandLine
         cmd.SetAction(parse => Guard(() =>
         {
             var file = SourcesFile.Load(parse.GetValue(config)!.FullName);
-            var storePath = RequireStore(LoadJob.StorePathOf(file, parse.GetValue(store)));
+            var storePath = RequireStore(StoreLocation.StorePathOf(file, parse.GetValue(store)));
             var limit = parse.GetValue(pairs);
             var evaluation = EvaluateStore(storePath, parse.GetValue(truth)!.FullName, limit);
             Reports.Evaluation(evaluation);
             if (limit > 0 && (evaluation.MissedPairList.Count > 0 || evaluation.FalseMergePairList.Count > 0))
             {
-                var configuration = LoadJob.Matching(parse.GetValue(matching)?.FullName);
+                var configuration = StoreLocation.Matching(parse.GetValue(matching)?.FullName);
                 using var s = SqliteMdmStore.Open(storePath);
                 foreach (var (list, missed) in new[] { (evaluation.MissedPairList, true), (evaluation.FalseMergePairList, false) })
                 {
@@ -205,8 +206,8 @@ public static class MdmCommandLine
         cmd.SetAction(parse => Guard(() =>
         {
             var file = SourcesFile.Load(parse.GetValue(config)!.FullName);
-            var storePath = RequireStore(LoadJob.StorePathOf(file, parse.GetValue(store)));
-            var configuration = LoadJob.Matching(parse.GetValue(matching)?.FullName);
+            var storePath = RequireStore(StoreLocation.StorePathOf(file, parse.GetValue(store)));
+            var configuration = StoreLocation.Matching(parse.GetValue(matching)?.FullName);
             string nameA = parse.GetValue(a)!, nameB = parse.GetValue(b)!;
             using var s = SqliteMdmStore.Open(storePath);
             var records = PairDiagnostics.Standardize(s, [nameA, nameB]);
@@ -235,7 +236,7 @@ public static class MdmCommandLine
     {
         foreach (var f in new[] { storePath, storePath + "-wal", storePath + "-shm" })
             if (File.Exists(f)) File.Delete(f);
-        if (Directory.Exists(LoadJob.IndexPathOf(storePath))) Directory.Delete(LoadJob.IndexPathOf(storePath), recursive: true);
+        if (Directory.Exists(StoreLocation.IndexPathOf(storePath))) Directory.Delete(StoreLocation.IndexPathOf(storePath), recursive: true);
     }
 
     /// <summary>Known failures (bad configuration, missing files) print one clear line and exit 2, not a stack trace.</summary>

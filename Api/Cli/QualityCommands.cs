@@ -1,3 +1,4 @@
+using Mdm.Application;
 using System.CommandLine;
 using Mdm.Api.Reporting;
 using Mdm.Connectors.Configuration;
@@ -55,7 +56,7 @@ internal static class QualityCommands
     {
         if (examples < 0) throw new FormatException($"--examples must be 0 or more, not {examples}");
         var file = SourcesFile.Load(config.FullName);
-        var storePath = MdmCommandLine.RequireStore(LoadJob.StorePathOf(file, store));
+        var storePath = MdmCommandLine.RequireStore(StoreLocation.StorePathOf(file, store));
         using var s = SqliteMdmStore.Open(storePath);
         return new QualityProfiler(s, examples).Compute();
     }

@@ -1,3 +1,4 @@
+using Mdm.Application;
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
@@ -28,7 +29,7 @@ internal static class ReaderCommands
     private static SqliteMdmStore OpenReader(ParseResult parse, Option<FileInfo> config, Option<string?> store)
     {
         var file = SourcesFile.Load(parse.GetValue(config)!.FullName);
-        return SqliteMdmStore.Open(MdmCommandLine.RequireStore(LoadJob.StorePathOf(file, parse.GetValue(store))));
+        return SqliteMdmStore.Open(MdmCommandLine.RequireStore(StoreLocation.StorePathOf(file, parse.GetValue(store))));
     }
 
     private static int Limit(ParseResult parse, Option<int> limit)
@@ -54,7 +55,7 @@ internal static class ReaderCommands
         {
             var n = Limit(parse, limit);
             using var s = OpenReader(parse, config, store);
-            var matchingConfiguration = LoadJob.Matching(parse.GetValue(matching)?.FullName);
+            var matchingConfiguration = StoreLocation.Matching(parse.GetValue(matching)?.FullName);
             var items = new ReviewQueue(s, matchingConfiguration).Read(parse.GetValue(status)!, n);
             if (parse.GetValue(json))
             {

@@ -15,15 +15,13 @@ public sealed class CustomerViews(HubReader reader)
     /// <summary>The customer an ID stands for now (following merges), or null when there is no such golden ID.</summary>
     public CustomerView? Find(string goldenId, bool masked, bool withRecords = true, bool withLineage = false)
     {
-        var current = reader.CurrentGoldenId(goldenId);
-        if (current is null || reader.Golden(current) is not { } row) return null;
-        return Build(row, masked, withRecords ? reader.Members(current) : null, withLineage) with
+        if (reader.Customer(goldenId, withRecords, LastTransactions) is not { } rows) return null;
+        var v = rows.Value;
+        return Build(rows.Golden, masked, rows.Members, withLineage) with
         {
-            RequestedId = current == goldenId ? null : goldenId,
-            Value = reader.Value(current) is { } v
-                ? new CustomerValueView(v.LifetimeCents / 100m, v.RecentCents / 100m, v.TransactionCount, v.FirstTransaction, v.LastTransaction, v.Tier)
-                : null,
-            Transactions = withRecords ? reader.Transactions(current, LastTransactions).Select(t => new TransactionView(t.System, t.Key, t.AmountCents / 100m, t.Date)).ToList() : null,
+            RequestedId = rows.CurrentId == goldenId ? null : goldenId,
+            Value = v is null ? null : new CustomerValueView(v.LifetimeCents / 100m, v.RecentCents / 100m, v.TransactionCount, v.FirstTransaction, v.LastTransaction, v.Tier),
+            Transactions = rows.Transactions?.Select(t => new TransactionView(t.System, t.Key, t.AmountCents / 100m, t.Date)).ToList(),
         };
     }
 
@@ -36,6 +34,15 @@ public sealed class CustomerViews(HubReader reader)
         Lineage: withLineage ? JsonDocument.Parse(row.Lineage).RootElement.Clone() : null);
 
     public static SourceRecordView Record(MemberRow m, bool masked) => new(m.System, m.Key, Fields(m.Fields, masked), m.UpdatedAt);
+
+    /// <summary>The name a person reads: the full name, else given and family name (sources that split them), else the company name.</summary>
+    public static string? DisplayName(IReadOnlyDictionary<string, string?> fields)
+    {
+        if (fields.GetValueOrDefault("name") is { Length: > 0 } name) return name;
+        var parts = new[] { fields.GetValueOrDefault("given_name"), fields.GetValueOrDefault("family_name") }.Where(p => !string.IsNullOrEmpty(p));
+        var joined = string.Join(' ', parts);
+        return joined.Length > 0 ? joined : fields.GetValueOrDefault("company_name");
+    }
 
     /// <summary>A stored fields object (flat: field → text) as a dictionary, masked when asked.</summary>
     public static Dictionary<string, string?> Fields(string json, bool masked)

@@ -1,4 +1,4 @@
-using Mdm.Api.Cli;
+using Mdm.Application;
 using Mdm.Api.Http.Reading;
 using Mdm.Connectors.Configuration;
 using Mdm.Engine.Pipeline;
@@ -16,35 +16,20 @@ public sealed class LiveHub : IDisposable
 {
     public LiveHub(SourcesFile file, string storePath, string? matchingPath, TimeSpan? wait)
     {
-        File = file;
-        StorePath = storePath;
-        if (!System.IO.File.Exists(storePath)) throw new FileNotFoundException($"no store at {storePath}: run 'mdm load' first");
-        Store = SqliteMdmStore.OpenWriter(storePath, "serve", wait);
-        try
-        {
-            Matching = LoadJob.Matching(matchingPath);
-            Engine = new MdmEngine(Store, Matching, LoadJob.IndexPathOf(storePath));
-            // Real-time resolves and steward actions keep the values of the customers they touch current.
-            Engine.Subscribers.Add(new global::Mdm.Engine.Value.CustomerValuation(file.Value));
-            Reader = new HubReader(storePath);
-            // Built from the store when missing or behind its last resolution (after every load: a load does not pay for it),
-            // before the server takes requests; then kept current with every real-time and steward write.
-            Search = global::Mdm.Engine.Search.CustomerSearchIndex.Open(global::Mdm.Engine.Search.CustomerSearchIndex.PathOf(storePath), Store);
-            Engine.Subscribers.Add(Search);
-        }
-        catch
-        {
-            Store.Dispose();
-            throw;
-        }
+        // The search index is built from the store when missing or behind its last resolution (after every load: a load
+        // does not pay for it), before the server takes requests; then kept current with every real-time and steward write.
+        Session = EngineSession.OpenExisting(file, storePath, matchingPath, "serve", wait, withSearch: true);
+        Reader = new HubReader(storePath);
     }
 
-    public SourcesFile File { get; }
-    public string StorePath { get; }
-    public SqliteMdmStore Store { get; }
-    public MdmEngine Engine { get; }
+    /// <summary>The same composition the command line's writers use: store, engine, value and search kept current.</summary>
+    public EngineSession Session { get; }
+    public SourcesFile File => Session.File;
+    public string StorePath => Session.StorePath;
+    public SqliteMdmStore Store => Session.Store;
+    public MdmEngine Engine => Session.Engine;
     public HubReader Reader { get; }
-    public global::Mdm.Engine.Search.CustomerSearchIndex Search { get; }
+    public global::Mdm.Engine.Search.CustomerSearchIndex Search => Session.Search!;
 
     /// <summary>
     /// The review queue over a reader of its own (the engine's connection belongs to its writes); ordered with the
@@ -56,15 +41,10 @@ public sealed class LiveHub : IDisposable
         return new global::Mdm.Engine.Stewardship.ReviewQueue(reader, Matching, Reader.RecentValues).Read(status, limit);
     }
 
-    public global::Mdm.Engine.Scoring.MatchingConfiguration Matching { get; }
+    public global::Mdm.Engine.Scoring.MatchingConfiguration Matching => Session.Matching;
 
     /// <summary>The source of a system named in a request, or null when the sources file has no such system.</summary>
     public SourceDefinition? Source(string system) => File.Sources.FirstOrDefault(s => s.System == system);
 
-    public void Dispose()
-    {
-        Engine.Dispose();
-        Search?.Dispose();
-        Store.Dispose();
-    }
+    public void Dispose() => Session.Dispose();
 }

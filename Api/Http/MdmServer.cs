@@ -1,3 +1,4 @@
+using Mdm.Application;
 using Mdm.Api.Cli;
 using Mdm.Api.Http.Audit;
 using Mdm.Api.Http.Endpoints;
@@ -44,7 +45,7 @@ public static class MdmServer
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = limits.MaxRequestBytes);
 
         var file = SourcesFile.Load(Path.GetFullPath(options.SourcesPath));
-        var storePath = LoadJob.StorePathOf(file, options.StorePath);
+        var storePath = StoreLocation.StorePathOf(file, options.StorePath);
         // Opened before the host so that a missing store or a busy writer lock ends the command with one clear line.
         var hub = new LiveHub(file, storePath, options.MatchingPath, options.Wait);
 

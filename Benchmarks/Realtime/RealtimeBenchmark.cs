@@ -1,3 +1,4 @@
+using Mdm.Application;
 using System.Diagnostics;
 using Mdm.Benchmarks.Generator;
 using Mdm.Connectors;
@@ -62,10 +63,11 @@ public static class RealtimeBenchmark
         var tag = DateTime.UtcNow.ToString("HHmmss", System.Globalization.CultureInfo.InvariantCulture);
         var work = Requests(sources, requests + warmup, tag, output);
 
-        using var store = SqliteMdmStore.Open(storePath);
-        var records = store.CountActiveRecords();
+        // The command line's composition (mdm resolve): the writer's session, with customer values kept current.
+        using var session = EngineSession.OpenExisting(sources, Path.GetFullPath(storePath), matchingPath: null, "benchmark realtime", wait: null, withSearch: false);
+        var engine = session.Engine;
+        var records = session.Store.CountActiveRecords();
         var openClock = Stopwatch.StartNew();
-        using var engine = new MdmEngine(store, MatchingConfiguration.Default(), storePath + ".index");
         // The first resolve opens the live state: index (merged down once if a batch left many segments), model, term frequencies.
         var first = engine.ResolveRecord(work[0]);
         output.WriteLine($"store: {records:N0} active records; live state opened and first resolve in {openClock.Elapsed.TotalSeconds:0.0} s ({first.Outcome})");

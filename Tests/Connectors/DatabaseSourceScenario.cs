@@ -1,3 +1,4 @@
+using Mdm.Application;
 using System.Data.Common;
 using System.Globalization;
 using Mdm.Api.Cli;

@@ -1,3 +1,4 @@
+using Mdm.Application;
 using System.Globalization;
 using System.Text;
 using Mdm.Api.Cli;

@@ -1,3 +1,4 @@
+using Mdm.Application;
 using Mdm.Api.Cli;
 using Mdm.Connectors.Configuration;
 using Mdm.Engine.Pipeline;
@@ -35,8 +36,8 @@ internal static class LiveStore
         var target = Path.Combine(directory, "mdm.db");
         using (var s = SqliteMdmStore.Open(source)) { } // folds the WAL into the file
         File.Copy(source, target, overwrite: true);
-        var index = LoadJob.IndexPathOf(source);
-        var targetIndex = LoadJob.IndexPathOf(target);
+        var index = StoreLocation.IndexPathOf(source);
+        var targetIndex = StoreLocation.IndexPathOf(target);
         Directory.CreateDirectory(targetIndex);
         foreach (var f in Directory.GetFiles(index)) File.Copy(f, Path.Combine(targetIndex, Path.GetFileName(f)), overwrite: true);
         return target;
@@ -45,7 +46,7 @@ internal static class LiveStore
     public static (SqliteMdmStore Store, MdmEngine Engine) Open(string storePath)
     {
         var store = SqliteMdmStore.Open(storePath);
-        return (store, new MdmEngine(store, LoadJob.Matching(null), LoadJob.IndexPathOf(storePath)));
+        return (store, new MdmEngine(store, StoreLocation.Matching(null), StoreLocation.IndexPathOf(storePath)));
     }
 
     /// <summary>Loads the demo again into <paramref name="storePath"/>, re-resolving every record (<c>mdm load --full</c>).</summary>

@@ -1,3 +1,4 @@
+using Mdm.Application;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Mdm.Api.Cli;

@@ -38,14 +38,14 @@ public static class CustomerEndpoints
             hits = hub.Reader.CurrentGoldenId(q.Trim().ToUpperInvariant()) is { } id ? [(id, 1.0, "golden_id")] : [];
         else
             hits = CallerQuery.Search(hub.Search, q, city, size).Select(h => (h.GoldenId, (double)h.Score, h.MatchedOn)).ToList();
-        var goldens = hub.Reader.Goldens(hits.Select(h => h.GoldenId).ToList()).ToDictionary(g => g.GoldenId);
-        var tiers = hub.Reader.Tiers(goldens.Keys.ToList());
+        var (rows, tiers) = hub.Reader.GoldensWithTiers(hits.Select(h => h.GoldenId).ToList());
+        var goldens = rows.ToDictionary(g => g.GoldenId);
         var page = new List<CustomerHitView>(hits.Count);
         foreach (var (goldenId, score, on) in hits)
         {
             if (!goldens.TryGetValue(goldenId, out var g)) continue; // retired since the index saw it
             var fields = CustomerViews.Fields(g.Fields, masked: false);
-            page.Add(new CustomerHitView(goldenId, fields.GetValueOrDefault("name"), ((Engine.Records.PartyKind)g.Kind).ToString().ToLowerInvariant(),
+            page.Add(new CustomerHitView(goldenId, CustomerViews.DisplayName(fields), ((Engine.Records.PartyKind)g.Kind).ToString().ToLowerInvariant(),
                 fields.GetValueOrDefault("address"), g.Systems.Split(',', StringSplitOptions.RemoveEmptyEntries), Math.Round(score, 3), on, tiers.GetValueOrDefault(goldenId)));
         }
         return TypedResults.Ok(new CustomerSearchPage(page));

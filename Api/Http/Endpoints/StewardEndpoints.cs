@@ -2,6 +2,7 @@ using Mdm.Api.Http.Audit;
 using Mdm.Api.Http.Contracts;
 using Mdm.Api.Http.Security;
 using Mdm.Engine.Pipeline;
+using Mdm.Engine.Stewardship;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Mdm.Api.Http.Endpoints;

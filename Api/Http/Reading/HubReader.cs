@@ -49,6 +49,11 @@ public sealed class HubReader(string storePath)
     public string? CurrentGoldenId(string goldenId)
     {
         using var c = Open();
+        return CurrentGoldenId(c, goldenId);
+    }
+
+    private static string? CurrentGoldenId(SqliteConnection c, string goldenId)
+    {
         var id = goldenId;
         for (var hops = 0; hops < 64; hops++)
         {
@@ -63,29 +68,54 @@ public sealed class HubReader(string storePath)
     public GoldenRow? Golden(string goldenId)
     {
         using var c = Open();
-        return c.QueryFirstOrDefault<GoldenRow>(
+        return Golden(c, goldenId);
+    }
+
+    private static GoldenRow? Golden(SqliteConnection c, string goldenId) =>
+        c.QueryFirstOrDefault<GoldenRow>(
             "SELECT golden_id AS GoldenId, kind AS Kind, fields AS Fields, lineage AS Lineage, member_count AS MemberCount, systems AS Systems FROM golden_records WHERE golden_id = @goldenId",
             new { goldenId });
-    }
 
     public List<GoldenRow> Goldens(IReadOnlyCollection<string> goldenIds)
     {
         using var c = Open();
-        return c.Query<GoldenRow>(
-            "SELECT golden_id AS GoldenId, kind AS Kind, fields AS Fields, lineage AS Lineage, member_count AS MemberCount, systems AS Systems FROM golden_records WHERE golden_id IN @goldenIds",
-            new { goldenIds }).ToList();
+        return Goldens(c, goldenIds);
     }
 
-    public List<MemberRow> Members(string goldenId)
+    private static List<GoldenRow> Goldens(SqliteConnection c, IReadOnlyCollection<string> goldenIds) =>
+        c.Query<GoldenRow>(
+            "SELECT golden_id AS GoldenId, kind AS Kind, fields AS Fields, lineage AS Lineage, member_count AS MemberCount, systems AS Systems FROM golden_records WHERE golden_id IN @goldenIds",
+            new { goldenIds }).ToList();
+
+    /// <summary>
+    /// Everything a customer view shows, on one connection: the ID it stands for now (following merges), its golden row,
+    /// value and tier, and with <paramref name="withRecords"/> its records and last transactions. Null: no such customer.
+    /// </summary>
+    public CustomerRows? Customer(string goldenId, bool withRecords, int transactions)
     {
         using var c = Open();
-        return c.Query<MemberRow>(
+        if (CurrentGoldenId(c, goldenId) is not { } current || Golden(c, current) is not { } golden) return null;
+        return new CustomerRows(current, golden, Value(c, current),
+            withRecords ? Members(c, current) : null, withRecords ? Transactions(c, current, transactions) : null);
+    }
+
+    /// <summary>Golden rows of the given customers with the tier of each that has one: a page of search hits on one connection.</summary>
+    public (List<GoldenRow> Goldens, Dictionary<string, string> Tiers) GoldensWithTiers(IReadOnlyCollection<string> goldenIds)
+    {
+        using var c = Open();
+        var goldens = Goldens(c, goldenIds);
+        var tiers = c.Query<(string GoldenId, string Tier)>("SELECT golden_id, tier FROM customer_values WHERE golden_id IN @goldenIds", new { goldenIds })
+            .ToDictionary(r => r.GoldenId, r => r.Tier);
+        return (goldens, tiers);
+    }
+
+    private static List<MemberRow> Members(SqliteConnection c, string goldenId) =>
+        c.Query<MemberRow>(
             """
             SELECT r.record_id AS RecordId, x.system AS System, x.source_key AS Key, r.fields AS Fields, r.updated_at AS UpdatedAt, r.trust AS Trust
             FROM cross_reference x JOIN source_records r ON r.record_id = x.record_id
             WHERE x.golden_id = @goldenId ORDER BY x.system, x.source_key
             """, new { goldenId }).ToList();
-    }
 
     public MemberRow? Record(int recordId)
     {
@@ -127,16 +157,13 @@ public sealed class HubReader(string storePath)
     }
 
     /// <summary>The stored value and tier of a customer (null: never valued, e.g. a store loaded before values existed).</summary>
-    public ValueRow? Value(string goldenId)
-    {
-        using var c = Open();
-        return c.QueryFirstOrDefault<ValueRow>(
+    private static ValueRow? Value(SqliteConnection c, string goldenId) =>
+        c.QueryFirstOrDefault<ValueRow>(
             """
             SELECT lifetime_cents AS LifetimeCents, recent_cents AS RecentCents, transaction_count AS TransactionCount,
                    first_transaction AS FirstTransaction, last_transaction AS LastTransaction, tier AS Tier
             FROM customer_values WHERE golden_id = @goldenId
             """, new { goldenId });
-    }
 
     /// <summary>12-month value (cents) of each of the given customers that has one.</summary>
     public Dictionary<string, long> RecentValues(IReadOnlyCollection<string> goldenIds)
@@ -147,22 +174,11 @@ public sealed class HubReader(string storePath)
     }
 
     /// <summary>The last transactions of a customer across its systems, newest first.</summary>
-    public List<TransactionRow> Transactions(string goldenId, int count)
-    {
-        using var c = Open();
-        return c.Query<TransactionRow>(
+    private static List<TransactionRow> Transactions(SqliteConnection c, string goldenId, int count) =>
+        c.Query<TransactionRow>(
             """
             SELECT t.system AS System, t.source_key AS Key, t.amount_cents AS AmountCents, t.txn_date AS Date FROM cross_reference x
             JOIN transactions t ON t.system = x.system AND t.source_key = x.source_key
             WHERE x.golden_id = @goldenId ORDER BY t.txn_date IS NULL, t.txn_date DESC, t.txn_id DESC LIMIT @count
             """, new { goldenId, count }).ToList();
-    }
-
-    /// <summary>Tier of each of the given customers that has one.</summary>
-    public Dictionary<string, string> Tiers(IReadOnlyCollection<string> goldenIds)
-    {
-        using var c = Open();
-        return c.Query<(string GoldenId, string Tier)>("SELECT golden_id, tier FROM customer_values WHERE golden_id IN @goldenIds", new { goldenIds })
-            .ToDictionary(r => r.GoldenId, r => r.Tier);
-    }
 }
