@@ -121,6 +121,14 @@ internal static class LiveCommands
             separate.SetAction(parse => Run(parse, config2, store2, matching2, e => e.Decide(SystemKey(parse.GetValue(a2)!), SystemKey(parse.GetValue(b2)!), false, parse.GetValue(by2)!, parse.GetValue(note2))));
             cmd.Add(separate);
         }
+        {
+            var config = Config(); var store = Store(); var matching = Matching(); var by = By(); var note = Note();
+            var g = new Argument<string>("golden-id") { Description = "The golden customer whose last steward action is undone (a redirected ID is followed)." };
+            var undo = new Command("undo", "Undoes the last steward action on a customer: its records go back to the customers (and golden IDs) they formed before it.")
+                { g, config, store, matching, by, note };
+            undo.SetAction(parse => Run(parse, config, store, matching, e => e.Undo(parse.GetValue(g)!, parse.GetValue(by)!, parse.GetValue(note))));
+            cmd.Add(undo);
+        }
         return cmd;
     }
 

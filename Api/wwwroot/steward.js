@@ -165,7 +165,16 @@ byId("history-form").addEventListener("submit", async (e) => {
   const panel = byId("history");
   try {
     const events = await api(`/api/customers/${encodeURIComponent(goldenId)}/history`);
-    panel.replaceChildren(el("h2", {}, `History of ${goldenId}`),
+    const stewarded = events.some((ev) => String(ev.cause ?? "").startsWith("steward:"));
+    const undo = el("button.secondary", { type: "button", "data-action": "undo", onclick: async () => {
+      try {
+        const result = await api("/api/steward/undo", { method: "POST", body: { goldenId } });
+        showMessage(`Undid the last steward action on ${goldenId}: golden IDs now ${ids(result)}.`, "ok");
+        panel.hidden = true;
+        await loadQueue({ quiet: true });
+      } catch (error) { showError(error); }
+    } }, "Undo the last steward action");
+    panel.replaceChildren(el("h2", {}, `History of ${goldenId}`), ...(stewarded ? [el("div.actions", {}, undo)] : []),
       events.length === 0 ? el("p.empty", {}, "No events.") : el("table", { "data-testid": "history" },
         el("thead", {}, el("tr", {}, ["When", "Golden ID", "Event", "Cause", "Detail", "p"].map((h) => el("th", {}, h)))),
         el("tbody", {}, events.map((ev) => el("tr", {},

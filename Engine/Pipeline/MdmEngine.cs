@@ -126,6 +126,9 @@ public sealed class MdmEngine : IDisposable
     public StewardResult DecideReview(long taskId, bool sameCustomer, string steward, string? note = null) =>
         _steward.DecideReview(taskId, sameCustomer, steward, note);
 
+    /// <summary>Undoes the last steward action on a customer: its records go back to the customers they formed before it.</summary>
+    public StewardResult Undo(string goldenId, string steward, string? note = null) => _steward.Undo(goldenId, steward, note);
+
     /// <summary>Forced link or separation between two source records.</summary>
     public StewardResult Decide((string System, string Key) a, (string System, string Key) b, bool sameCustomer, string steward, string? note = null) =>
         _steward.Decide(a, b, sameCustomer, steward, note);

@@ -94,6 +94,54 @@ internal sealed class StewardActions(EngineContext context, LiveSession session,
         }
     }
 
+    /// <summary>
+    /// Undoes the last steward action that touched a customer: the records that action regrouped go back to the customers
+    /// they formed just before it (each group keeps or gets back the golden ID it had then), held there by forced links
+    /// within and separations between the groups, as a steward action of its own: undoing it again redoes the action.
+    /// </summary>
+    public StewardResult Undo(string goldenId, string steward, string? note = null)
+    {
+        lock (context.Gate)
+        {
+            var current = Store.ResolveGoldenId(goldenId) ?? throw new ArgumentException($"no golden ID {goldenId}");
+            var history = Store.ReadHistory(current);
+            var last = history.LastOrDefault(e => e.Cause.StartsWith("steward:", StringComparison.Ordinal) && e.RunId is not null)
+                ?? throw new ArgumentException($"no steward action on {goldenId} to undo");
+            // The customers the action's records formed before it, from its events' "before" member lists.
+            var groups = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+            foreach (var e in history)
+            {
+                if (e.RunId != last.RunId || e.Before is null) continue;
+                using var before = JsonDocument.Parse(e.Before);
+                var id = before.RootElement.GetProperty("goldenId").GetString()!;
+                if (groups.ContainsKey(id)) continue;
+                var members = new List<int>();
+                foreach (var name in before.RootElement.GetProperty("records").EnumerateArray())
+                {
+                    var text = name.GetString()!;
+                    var slash = text.IndexOf('/', StringComparison.Ordinal);
+                    // A record retired since has no customer to go back to.
+                    if (Store.LoadRecordState(text[..slash], text[(slash + 1)..]) is { Retired: false } state) members.Add(state.RecordId);
+                }
+                if (members.Count > 0) groups[id] = members;
+            }
+            if (groups.Count == 0) throw new ArgumentException($"the last steward action on {goldenId} left nothing to restore");
+            var decisions = new List<StewardDecision>();
+            var lists = groups.Values.ToList();
+            for (var i = 0; i < lists.Count; i++)
+            {
+                for (var k = 1; k < lists[i].Count; k++) decisions.Add(new StewardDecision(lists[i][0], lists[i][k], true, steward, note));
+                for (var j = i + 1; j < lists.Count; j++)
+                    foreach (var a in lists[i])
+                        foreach (var b in lists[j]) decisions.Add(new StewardDecision(a, b, false, steward, note));
+            }
+            var touched = new HashSet<int>(lists.SelectMany(l => l));
+            foreach (var m in Store.LoadMembers(Store.LoadGoldenIdsOf(touched).Values.ToHashSet()).Values) touched.UnionWith(m);
+            var pinned = groups.ToDictionary(g => g.Value[0], g => g.Key);
+            return Decide(steward, note ?? $"undo of the steward action of run {last.RunId}", decisions, touched.ToList(), pinned);
+        }
+    }
+
     private string ActiveId(string goldenId) =>
         Store.ResolveGoldenId(goldenId) is { } id && Store.LoadMembers([id]).ContainsKey(id)
             ? id

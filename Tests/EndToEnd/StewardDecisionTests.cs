@@ -125,6 +125,67 @@ public sealed class StewardDecisionTests
     }
 
     [Test]
+    public void UndoingAMergeGivesBothCustomersTheirRecordsAndIdsBackAndAFullReloadKeepsThatToo()
+    {
+        var singles = PersonsWith(1);
+        var (older, younger) = (singles[20], singles[^20]);
+        var customers = LiveStore.Customers(_store);
+        var youngerRecord = customers[younger].Single();
+        var (store, engine) = LiveStore.Open(_store);
+        using (store)
+        using (engine)
+        {
+            engine.Merge(younger, older, "alice");
+            Assert.That(store.ResolveGoldenId(younger), Is.EqualTo(older), "merged");
+            var undone = engine.Undo(older, "bob", "merged by mistake");
+            Assert.That(undone.GoldenIds, Is.EquivalentTo(new[] { older, younger }), "two customers again, under the IDs they had");
+            var (system, key) = Split(youngerRecord);
+            Assert.Multiple(() =>
+            {
+                Assert.That(store.LookupGoldenId(system, key), Is.EqualTo(younger), "the younger customer's record is back under its own ID");
+                Assert.That(store.ResolveGoldenId(younger), Is.EqualTo(younger), "the younger ID is active again, no longer a redirect");
+                Assert.That(store.ReadHistory(older).Last().Cause, Is.EqualTo("steward:bob"), "the undo is in the history as bob's action");
+            });
+        }
+        LiveStore.FullReload(_store);
+        var xref = EndToEnd.CrossReference(_store);
+        Assert.That(xref[youngerRecord], Is.EqualTo(younger), "a full re-load keeps the undo");
+        Assert.That(customers[older].Select(r => xref[r]), Is.All.EqualTo(older));
+    }
+
+    [Test]
+    public void UndoingASplitJoinsTheRecordsAgainUnderTheOriginalIdAndUndoingTheUndoSplitsAgain()
+    {
+        var customer = PersonsWith(3)[1];
+        var records = LiveStore.Customers(_store)[customer].ToList();
+        var leaving = Split(records[0]);
+        var (store, engine) = LiveStore.Open(_store);
+        using (store)
+        using (engine)
+        {
+            var minted = engine.Split(customer, [leaving], "alice").GoldenIds.Single(g => g != customer);
+            var undone = engine.Undo(minted, "alice", "split the wrong record");
+            Assert.That(undone.GoldenIds, Is.EqualTo(new[] { customer }), "one customer again, the original ID");
+            Assert.That(store.LookupGoldenId(leaving.System, leaving.Key), Is.EqualTo(customer));
+            Assert.That(store.ResolveGoldenId(minted), Is.EqualTo(customer), "the split-off ID redirects to the original");
+
+            var redone = engine.Undo(customer, "alice", "no, the split was right");
+            Assert.That(redone.GoldenIds, Has.Count.EqualTo(2), "undoing the undo splits again");
+            Assert.That(store.LookupGoldenId(leaving.System, leaving.Key), Is.EqualTo(minted), "with the split-off ID it had");
+        }
+    }
+
+    [Test]
+    public void UndoOnACustomerNoStewardTouchedSaysSo()
+    {
+        var untouched = PersonsWith(2)[3];
+        var (store, engine) = LiveStore.Open(_store);
+        using (store)
+        using (engine)
+            Assert.That(() => engine.Undo(untouched, "alice"), Throws.ArgumentException.With.Message.Contains("no steward action"));
+    }
+
+    [Test]
     public void AForcedSeparationSurvivesAFullReload()
     {
         var customers = LiveStore.Customers(_store);

@@ -159,7 +159,7 @@ public sealed class ApiTests
     }
 
     [Test]
-    public async Task A_steward_merge_shows_in_the_change_feed_and_a_split_undoes_it()
+    public async Task A_steward_merge_shows_in_the_change_feed_a_split_undoes_it_and_undo_takes_back_the_split()
     {
         var singles = EndToEnd.EndToEnd.Query(_store,
             "SELECT golden_id FROM golden_records WHERE member_count = 1 AND kind = 0 ORDER BY golden_id DESC LIMIT 2", r => r.GetString(0));
@@ -195,6 +195,15 @@ public sealed class ApiTests
         var splitFeed = await Json(await As("system").GetAsync($"/api/changes?after={cursor}"));
         Assert.That(splitFeed["events"]!.AsArray().Select(e => (string?)e!["goldenId"]), Does.Contain(xrefNow), "the feed shows the split-off customer");
 
+        // Undo takes back the last steward action (the split): the record is with a again; undo again redoes the split.
+        var undone = await Json(await As("steward").PostAsJsonAsync("/api/steward/undo", new { goldenId = xrefNow, note = "split by mistake" }));
+        Assert.That(undone["goldenIds"]!.AsArray().Select(x => (string?)x), Is.EqualTo(new[] { a }), $"{undone}");
+        Assert.That((string?)(await Json(await As("system").GetAsync($"/api/xref/{leaving.System}/{leaving.Key}")))["goldenId"], Is.EqualTo(a));
+        var redone = await Json(await As("steward").PostAsJsonAsync("/api/steward/undo", new { goldenId = a }));
+        Assert.That((string?)(await Json(await As("system").GetAsync($"/api/xref/{leaving.System}/{leaving.Key}")))["goldenId"], Is.EqualTo(xrefNow),
+            $"undoing the undo splits again, under the split-off ID: {redone}");
+        Assert.That((await As("agent").PostAsJsonAsync("/api/steward/undo", new { goldenId = a })).StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
+
         var history = await Json(await As("steward").GetAsync($"/api/customers/{a}/history"));
         var kinds = history.AsArray().Select(e => (string?)e!["kind"]).ToList();
         Assert.That(kinds, Does.Contain("merged"));
@@ -203,7 +212,7 @@ public sealed class ApiTests
         // Steward actions answer only once audited.
         var audit = await Json(await As("admin").GetAsync("/api/audit?actor=test-steward&limit=100"));
         var actions = audit.AsArray().Select(r => (string?)r!["action"]).ToList();
-        Assert.That(actions, Does.Contain("steward.merge").And.Contain("steward.split"));
+        Assert.That(actions, Does.Contain("steward.merge").And.Contain("steward.split").And.Contain("steward.undo"));
         var mergeRow = audit.AsArray().First(r => (string?)r!["action"] == "steward.merge")!;
         Assert.That((string?)mergeRow["detail"], Does.Contain(a).And.Contain(b));
         Assert.That((long)mergeRow["status"]!, Is.EqualTo(200));

@@ -53,7 +53,7 @@ public sealed class StewardPageTests : PageFixture
     }
 
     [Test]
-    public async Task SplitThenMergeShowTheGoldenIdsAndTheHistoryShowsTheSplit()
+    public async Task SplitThenMergeShowTheGoldenIdsTheHistoryShowsTheSplitAndUndoTakesBackTheMerge()
     {
         var goldenId = Query("SELECT golden_id FROM golden_records WHERE kind = 0 AND systems LIKE '%,%,%' ORDER BY golden_id LIMIT 1").Single()[0];
         var leaving = Query($"SELECT system, source_key FROM cross_reference WHERE golden_id = '{goldenId}' ORDER BY system, source_key").First();
@@ -80,6 +80,12 @@ public sealed class StewardPageTests : PageFixture
         var history = Page.GetByTestId("history");
         await Expect(history).ToContainTextAsync("split");
         await Expect(history).ToContainTextAsync("two people sharing a phone"); // the steward's note is kept with the event
+
+        // Undo takes back the last action, the merge: the split-off record has its own customer again.
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Undo the last steward action" }).ClickAsync();
+        await Expect(Status).ToContainTextAsync($"Undid the last steward action on {goldenId}");
+        await Expect(Status).ToContainTextAsync(minted);
+        Assert.That(GoldenIdOf(leaving[0], leaving[1]), Is.EqualTo(minted), "the record is back under the split-off ID");
     }
 
     [Test]

@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 namespace Mdm.Api.Http.Endpoints;
 
 /// <summary>
-/// For data stewards: merge two customers, split records off one, force two records together or apart. Each goes
+/// For data stewards: merge two customers, split records off one, force two records together or apart, undo the last of these. Each goes
 /// through the engine's steward path (stored decisions every later run honours, re-resolved in one transaction) and
 /// answers once its audit entry is written. The steward is the API key's name.
 /// </summary>
@@ -25,6 +25,9 @@ public static class StewardEndpoints
             .Audited("steward.link", waitForWrite: true);
         group.MapPost("/separate", Separate).WithName("SeparateRecords").WithSummary("Keeps two source records in different customers, on every later run.")
             .Audited("steward.separate", waitForWrite: true);
+        group.MapPost("/undo", Undo).WithName("UndoStewardAction")
+            .WithSummary("Undoes the last steward action on a customer: its records go back to the customers they formed before it (their golden IDs too).")
+            .Audited("steward.undo", waitForWrite: true);
         return group;
     }
 
@@ -39,6 +42,13 @@ public static class StewardEndpoints
     {
         var result = hub.Engine.Split(request.GoldenId, request.Records.Select(r => (r.System, r.Key)).ToList(), http.User.Actor(), request.Note);
         http.AuditDetail($"{request.GoldenId} − {string.Join(",", request.Records.Select(r => r.System + "/" + r.Key))} → {string.Join(",", result.GoldenIds)}");
+        return TypedResults.Ok(result);
+    }
+
+    private static Ok<StewardResult> Undo(UndoRequest request, LiveHub hub, HttpContext http)
+    {
+        var result = hub.Engine.Undo(request.GoldenId, http.User.Actor(), request.Note);
+        http.AuditDetail($"undo on {request.GoldenId} → {string.Join(",", result.GoldenIds)}");
         return TypedResults.Ok(result);
     }
 
