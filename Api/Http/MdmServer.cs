@@ -76,6 +76,7 @@ public static class MdmServer
         app.UseRequestLogging();
         app.UseDefaultFiles();
         app.UseStaticFiles();
+        app.UseDeniedRequestAudit();
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapOpenApi();

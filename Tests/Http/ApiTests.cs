@@ -219,11 +219,13 @@ public sealed class ApiTests
     }
 
     [Test]
-    public async Task Every_lookup_is_in_the_audit_trail_with_who_and_when()
+    public async Task Every_lookup_and_every_refused_call_is_in_the_audit_trail_with_who_and_when()
     {
         var (system, key, golden) = Xref().Skip(3).First();
         var before = DateTimeOffset.UtcNow.AddSeconds(-1);
         await Json(await As("agent").GetAsync($"/api/customers/{golden}"));
+        Assert.That((await As("agent").PostAsJsonAsync("/api/steward/merge", new { goldenA = golden, goldenB = golden })).StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
+        Assert.That((await As(null).GetAsync($"/api/customers/{golden}")).StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
         await Json(await As("system").GetAsync($"/api/xref/{system}/{key}"));
         // Look-ups are written in the background within moments; a steward action flushes everything before it.
         JsonArray rows = [];
@@ -247,6 +249,11 @@ public sealed class ApiTests
         Assert.That(DateTimeOffset.Parse((string)view["at"]!), Is.GreaterThanOrEqualTo(before));
         var lookup = rows.Last(r => (string?)r?["action"] == "xref.lookup" && ((string?)r?["target"] ?? "").Contains(key))!;
         Assert.That((string?)lookup["actor"], Is.EqualTo("test-system"));
+        // Refused calls are in the trail as well: who tried what, and the answer.
+        var denied = rows.Where(r => (string?)r?["action"] == "denied" && DateTimeOffset.Parse((string)r!["at"]!) >= before).ToList();
+        Assert.That(denied.Any(r => (string?)r!["actor"] == "test-agent" && (string?)r["target"] == "/api/steward/merge" && (long)r["status"]! == 403), Is.True,
+            $"the agent's refused merge: {string.Join("; ", denied)}");
+        Assert.That(denied.Any(r => (string?)r!["actor"] == "anonymous" && (long)r["status"]! == 401), Is.True, "the call without a key");
     }
 
     [Test]
