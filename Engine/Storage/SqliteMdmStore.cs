@@ -3,6 +3,7 @@ using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using Mdm.Engine.Records;
 using Mdm.Engine.Resolution;
+using Mdm.Engine.Stewardship;
 
 namespace Mdm.Engine.Storage;
 

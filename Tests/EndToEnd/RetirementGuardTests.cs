@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Mdm.Api.Cli;
 using Mdm.Connectors.Configuration;
+using Mdm.Engine.Resolution;
 
 namespace Mdm.Tests.EndToEnd;
 

@@ -1,4 +1,5 @@
 using Mdm.Engine.Storage;
+using Mdm.Engine.Records;
 
 namespace Mdm.Tests.Storage;
 
