@@ -4,8 +4,8 @@ namespace Mdm.Engine.Storage;
 
 /// <summary>
 /// What steward pages and the reader commands (<c>mdm reviews</c>, <c>mdm rejects</c>, <c>mdm golden</c>) read: review tasks
-/// with both records, rejects, and a golden record with its members. A port of its own rather than more members on
-/// <see cref="IMdmStore"/>, which is to be split; every method only reads, so a reader needs no writer lock.
+/// with both records, rejects, and a golden record with its members. Every method only reads, so a reader needs no
+/// writer lock; what stewards write goes through <see cref="IDecisionStore"/>.
 /// </summary>
 public interface IReviewStore
 {

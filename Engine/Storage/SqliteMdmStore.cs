@@ -12,7 +12,7 @@ namespace Mdm.Engine.Storage;
 /// transaction, one prepared command re-executed with new parameter values — which inserts a few hundred thousand rows
 /// a second. WAL mode lets readers (lookups) run during a load.
 /// </summary>
-public sealed partial class SqliteMdmStore : IMdmStore, IReviewStore, ICustomerValueStore
+public sealed partial class SqliteMdmStore : IMdmStore
 {
     private readonly SqliteConnection _connection;
 
