@@ -113,10 +113,14 @@ public sealed partial class SqliteMdmStore
     /// <summary>Where the last <see cref="WriteResolution"/> spent its time, by part.</summary>
     public IReadOnlyDictionary<string, double> LastWriteSeconds { get; private set; } = new Dictionary<string, double>();
 
+    // The whole cross-reference, every golden ID's age and the export are a million rows each: raw readers (see Query).
     public Dictionary<int, string> LoadCrossReferenceByRecord()
     {
         var result = new Dictionary<int, string>();
-        foreach (var (record, golden) in Query<(int, string)>("SELECT record_id, golden_id FROM cross_reference", buffered: false)) result[record] = golden;
+        using var cmd = NewCommand();
+        cmd.CommandText = "SELECT record_id, golden_id FROM cross_reference";
+        using var r = cmd.ExecuteReader();
+        while (r.Read()) result[r.GetInt32(0)] = r.GetString(1);
         return result;
     }
 
@@ -143,7 +147,10 @@ public sealed partial class SqliteMdmStore
     public Dictionary<string, long> LoadGoldenIdAges()
     {
         var result = new Dictionary<string, long>(StringComparer.Ordinal);
-        foreach (var (golden, seq) in Query<(string, long)>("SELECT golden_id, seq FROM golden_ids", buffered: false)) result[golden] = seq;
+        using var cmd = NewCommand();
+        cmd.CommandText = "SELECT golden_id, seq FROM golden_ids";
+        using var r = cmd.ExecuteReader();
+        while (r.Read()) result[r.GetString(0)] = r.GetInt64(1);
         return result;
     }
 
@@ -173,7 +180,11 @@ public sealed partial class SqliteMdmStore
     public string? LookupGoldenId(string system, string key) =>
         Scalar<string>("SELECT golden_id FROM cross_reference WHERE system=@system AND source_key=@key", new { system, key });
 
-    public IEnumerable<CrossReference> ReadCrossReference() =>
-        Query<(string, string, string)>("SELECT system, source_key, golden_id FROM cross_reference ORDER BY system, source_key", buffered: false)
-            .Select(x => new CrossReference(x.Item1, x.Item2, x.Item3));
+    public IEnumerable<CrossReference> ReadCrossReference()
+    {
+        using var cmd = NewCommand();
+        cmd.CommandText = "SELECT system, source_key, golden_id FROM cross_reference ORDER BY system, source_key";
+        using var r = cmd.ExecuteReader();
+        while (r.Read()) yield return new CrossReference(r.GetString(0), r.GetString(1), r.GetString(2));
+    }
 }

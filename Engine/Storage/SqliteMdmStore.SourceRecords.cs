@@ -40,11 +40,13 @@ public sealed partial class SqliteMdmStore
 
     public Dictionary<string, RecordState> LoadRecordStates(string system)
     {
+        // A full extract has a million keys: a raw reader (see Query).
         var result = new Dictionary<string, RecordState>(StringComparer.Ordinal);
-        // Unbuffered: a full extract has a million keys, read once into the dictionary.
-        foreach (var (key, id, hash, retired) in Query<(string, int, string, bool)>(
-            "SELECT source_key, record_id, content_hash, retired_run IS NOT NULL FROM source_records WHERE system=@system", new { system }, buffered: false))
-            result[key] = new RecordState(id, hash, retired);
+        using var cmd = NewCommand();
+        cmd.CommandText = "SELECT source_key, record_id, content_hash, retired_run IS NOT NULL FROM source_records WHERE system=$s";
+        cmd.Parameters.AddWithValue("$s", system);
+        using var r = cmd.ExecuteReader();
+        while (r.Read()) result[r.GetString(0)] = new RecordState(r.GetInt32(1), r.GetString(2), r.GetBoolean(3));
         return result;
     }
 
