@@ -1,3 +1,4 @@
+using Microsoft.Data.Sqlite;
 using Mdm.Engine.Stewardship;
 
 namespace Mdm.Engine.Storage;
@@ -5,18 +6,30 @@ namespace Mdm.Engine.Storage;
 /// <summary>The SQLite side of <see cref="IDecisionStore"/>.</summary>
 public sealed partial class SqliteMdmStore
 {
-    private const string DecisionColumns = "SELECT record_a, record_b, decision = 'link', decided_by, note FROM steward_decisions";
+    private const string DecisionColumns = "SELECT record_a, record_b, decision, decided_by, note FROM steward_decisions";
 
+    // By record on every real-time resolve: a raw reader (see Query).
     public List<StewardDecision> LoadStewardDecisions(IReadOnlyCollection<int>? recordIds = null)
     {
-        static StewardDecision Decision((int A, int B, bool Link, string By, string? Note) d) => new(d.A, d.B, d.Link, d.By, d.Note);
+        var result = new List<StewardDecision>();
+        static StewardDecision Read(SqliteDataReader r) =>
+            new(r.GetInt32(0), r.GetInt32(1), r.GetString(2) == "link", r.GetString(3), r.IsDBNull(4) ? null : r.GetString(4));
         if (recordIds is null)
-            return Query<(int, int, bool, string, string?)>(DecisionColumns + " ORDER BY record_a, record_b").Select(Decision).ToList();
+        {
+            using var cmd = NewCommand();
+            cmd.CommandText = DecisionColumns + " ORDER BY record_a, record_b";
+            using var r = cmd.ExecuteReader();
+            while (r.Read()) result.Add(Read(r));
+            return result;
+        }
         // A decision on two of the records is in two chunks' answers when they fall in different chunks: keep it once.
         var seen = new HashSet<(int, int)>();
-        var result = new List<StewardDecision>();
-        foreach (var d in QueryChunked<(int, int, bool, string, string?), int>(DecisionColumns + " WHERE record_a IN @ids OR record_b IN @ids", recordIds))
-            if (seen.Add((d.Item1, d.Item2))) result.Add(Decision(d));
+        foreach (var r in ForIdChunks(DecisionColumns + " WHERE record_a IN ({ids}) OR record_b IN ({ids})", recordIds))
+            while (r.Read())
+            {
+                var d = Read(r);
+                if (seen.Add((d.RecordA, d.RecordB))) result.Add(d);
+            }
         return result;
     }
 

@@ -38,11 +38,24 @@ public sealed partial class SqliteMdmStore
 
     public string? IndexEpoch => GetMeta("index_epoch");
 
-    private string? GetMeta(string key) => Scalar<string>("SELECT value FROM meta WHERE key=@key", new { key });
+    // Read and written inside every real-time resolve: raw commands (see Query).
+    private string? GetMeta(string key)
+    {
+        using var cmd = NewCommand();
+        cmd.CommandText = "SELECT value FROM meta WHERE key=$k";
+        cmd.Parameters.AddWithValue("$k", key);
+        return cmd.ExecuteScalar() as string;
+    }
 
     /// <summary>Joins the write in progress (a resolution, an upsert) when there is one: it is the ambient transaction.</summary>
-    private void SetMeta(string key, string value) =>
-        Write("INSERT INTO meta(key, value) VALUES (@key, @value) ON CONFLICT(key) DO UPDATE SET value=excluded.value", new { key, value });
+    private void SetMeta(string key, string value)
+    {
+        using var cmd = NewCommand();
+        cmd.CommandText = "INSERT INTO meta(key, value) VALUES ($k, $v) ON CONFLICT(key) DO UPDATE SET value=excluded.value";
+        cmd.Parameters.AddWithValue("$k", key);
+        cmd.Parameters.AddWithValue("$v", value);
+        cmd.ExecuteNonQuery();
+    }
 
     public string? LoadModel() => GetMeta("model");
 

@@ -50,10 +50,16 @@ public sealed partial class SqliteMdmStore
         return result;
     }
 
-    public RecordState? LoadRecordState(string system, string key) =>
-        Query<(int Id, string Hash, bool Retired)>(
-            "SELECT record_id, content_hash, retired_run IS NOT NULL FROM source_records WHERE system=@system AND source_key=@key", new { system, key })
-            .Select(s => (RecordState?)new RecordState(s.Id, s.Hash, s.Retired)).FirstOrDefault();
+    // On every real-time resolve: a raw reader, as Dapper cost ~10 µs a call here (measured; see Query).
+    public RecordState? LoadRecordState(string system, string key)
+    {
+        using var cmd = NewCommand();
+        cmd.CommandText = "SELECT record_id, content_hash, retired_run IS NOT NULL FROM source_records WHERE system=$s AND source_key=$k";
+        cmd.Parameters.AddWithValue("$s", system);
+        cmd.Parameters.AddWithValue("$k", key);
+        using var r = cmd.ExecuteReader();
+        return r.Read() ? new RecordState(r.GetInt32(0), r.GetString(1), r.GetBoolean(2)) : null;
+    }
 
     public int[] UpsertSourceRecords(IReadOnlyList<(SourceRecord Record, int Trust, int ExistingId)> records, long runId)
     {

@@ -141,8 +141,9 @@ public sealed partial class SqliteMdmStore : IMdmStore
     private static string Now() => DateTimeOffset.UtcNow.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture);
 
     /// <summary>
-    /// A Dapper query inside the unit of work in progress, if any (the provider rejects commands that do not name it). Reads
-    /// of a million rows stay on raw readers: Dapper's boxed values made them a third slower (measured).
+    /// A Dapper query inside the unit of work in progress, if any (the provider rejects commands that do not name it). Two
+    /// kinds of read stay on raw readers (measured): a million rows, where Dapper's boxed values cost a third more, and the
+    /// few queries of every real-time resolve, where Dapper added ~10 µs a call (a 200k store resolved ~12% fewer a second).
     /// </summary>
     private IEnumerable<T> Query<T>(string sql, object? parameters = null) => _connection.Query<T>(sql, parameters, _ambient);
 
