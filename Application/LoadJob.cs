@@ -5,6 +5,7 @@ using Mdm.Connectors.Configuration;
 using Mdm.Engine.Pipeline;
 using Mdm.Engine.Scoring;
 using Mdm.Engine.Storage;
+using Mdm.Engine.Records;
 
 namespace Mdm.Application;
 

@@ -42,7 +42,7 @@ public sealed record Watermark(string Type, string Value)
     };
 
     /// <summary>The watermark the last committed load of <paramref name="system"/> kept, or null (the next pull reads everything).</summary>
-    public static Watermark? Load(IMdmStore store, string system)
+    public static Watermark? Load(IRunStore store, string system)
     {
         ArgumentNullException.ThrowIfNull(store);
         var bytes = store.LoadBlob(KeyOf(system));
@@ -50,7 +50,7 @@ public sealed record Watermark(string Type, string Value)
     }
 
     /// <summary>Keeps <paramref name="watermark"/> for <paramref name="system"/>: call only once the load that read it has committed.</summary>
-    public static void Save(IMdmStore store, string system, Watermark watermark)
+    public static void Save(IRunStore store, string system, Watermark watermark)
     {
         ArgumentNullException.ThrowIfNull(store);
         store.SaveBlob(KeyOf(system), JsonSerializer.SerializeToUtf8Bytes(watermark));

@@ -42,7 +42,7 @@ public static class PairDiagnostics
     }
 
     /// <summary>The active records named "system/key", standardized as a resolution would; names not found are left out.</summary>
-    public static Dictionary<string, StandardizedRecord> Standardize(IMdmStore store, IEnumerable<string> names, RecordStandardizer? standardizer = null)
+    public static Dictionary<string, StandardizedRecord> Standardize(ISourceRecordStore store, IEnumerable<string> names, RecordStandardizer? standardizer = null)
     {
         standardizer ??= new RecordStandardizer();
         var ids = new Dictionary<int, string>();

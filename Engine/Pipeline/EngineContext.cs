@@ -1,3 +1,4 @@
+using Mdm.Engine.Records;
 using Mdm.Engine.Scoring;
 using Mdm.Engine.Standardization;
 using Mdm.Engine.Storage;

@@ -1,3 +1,4 @@
+using Mdm.Engine.Records;
 using System.Diagnostics;
 using Mdm.Engine.Candidates;
 using Mdm.Engine.Scoring;

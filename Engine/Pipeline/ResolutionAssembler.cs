@@ -5,6 +5,7 @@ using Mdm.Engine.Resolution;
 using Mdm.Engine.Scoring;
 using Mdm.Engine.Standardization;
 using Mdm.Engine.Storage;
+using Mdm.Engine.Stewardship;
 
 namespace Mdm.Engine.Pipeline;
 

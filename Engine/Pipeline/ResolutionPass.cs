@@ -1,3 +1,4 @@
+using Mdm.Engine.Stewardship;
 using System.Collections.Concurrent;
 using Mdm.Engine.Candidates;
 using Mdm.Engine.Resolution;

@@ -17,7 +17,7 @@ public static class StoredScorer
     /// The scorer and the term frequencies it weighs with, or null (with the reason) when the store has no resolution or
     /// its model was trained for another matching configuration.
     /// </summary>
-    public static (PairScorer Scorer, TermFrequencies TermFrequencies)? Load(IMdmStore store, MatchingConfiguration matching, out string whyNot)
+    public static (PairScorer Scorer, TermFrequencies TermFrequencies)? Load(IRunStore store, MatchingConfiguration matching, out string whyNot)
     {
         var modelJson = store.LoadModel();
         var tfBytes = store.LoadBlob(TermFrequencyBlob);

@@ -90,17 +90,5 @@ public static class GoldenIdAssigner
     private readonly record struct Claim(int Cluster, string GoldenId, int Count, int FirstMember);
 }
 
-public enum GoldenIdChangeKind
-{
-    /// <summary>A new customer: <see cref="GoldenIdChange.GoldenId"/> minted for records that had no ID.</summary>
-    Created,
-    /// <summary><see cref="GoldenIdChange.GoldenId"/> minted for records that left <see cref="GoldenIdChange.Other"/>.</summary>
-    SplitFrom,
-    /// <summary><see cref="GoldenIdChange.GoldenId"/> retired into <see cref="GoldenIdChange.Other"/>, which it now redirects to.</summary>
-    MergedInto,
-}
-
-public sealed record GoldenIdChange(GoldenIdChangeKind Kind, string GoldenId, string? Other, int Records);
-
 /// <param name="Ids">Golden ID per cluster, in the order clusters were given.</param>
 public sealed record GoldenIdAssignment(string[] Ids, List<GoldenIdChange> Changes);

@@ -22,6 +22,3 @@ public sealed class GoldenRecord
 /// <param name="Key">Source key of the winning record.</param>
 /// <param name="Rule">Why it won: "trust 80", "most recent (2026-01-02)", "most complete", "agreed by 3 of 4", "only source", "union of 2 sources".</param>
 public sealed record FieldLineage(string System, string Key, string Rule);
-
-/// <summary>One line of the cross-reference: a source system's key and the golden customer it belongs to.</summary>
-public sealed record CrossReference(string System, string Key, string GoldenId);

@@ -142,7 +142,7 @@ public sealed class CustomerSearchIndex : IResolutionSubscriber, IDisposable
         }
     }
 
-    private List<StandardizedRecord> ReadAndStandardize(IMdmStore store, IReadOnlyCollection<int> ids)
+    private List<StandardizedRecord> ReadAndStandardize(ISourceRecordStore store, IReadOnlyCollection<int> ids)
     {
         var profiles = store.LoadSystemProfiles();
         var result = new List<StandardizedRecord>(ids.Count);

@@ -1,4 +1,4 @@
-using Mdm.Engine.Storage;
+using Mdm.Engine.Resolution;
 
 namespace Mdm.Engine.Stewardship;
 

@@ -37,64 +37,31 @@ public sealed partial class SqliteMdmStore
     private static ReviewRecord Record(SqliteDataReader r, int at) =>
         new(r.GetInt32(at), r.GetString(at + 1), r.GetString(at + 2), (PartyKind)r.GetInt32(at + 3), FieldsJson.Deserialize(r.GetString(at + 4)));
 
-    public long? LastLoadRun()
-    {
-        using var cmd = NewCommand();
-        cmd.CommandText = "SELECT MAX(run_id) FROM runs WHERE command = 'load'";
-        return cmd.ExecuteScalar() is long run ? run : null;
-    }
+    public long? LastLoadRun() => Scalar<long?>("SELECT MAX(run_id) FROM runs WHERE command = 'load'");
 
-    public IReadOnlyList<StoredReject> ReadRejects(long runId, string? system, int limit)
-    {
-        using var cmd = NewCommand();
-        cmd.CommandText = """
+    public IReadOnlyList<StoredReject> ReadRejects(long runId, string? system, int limit) =>
+        Query<(long, string, long?, string?, string, string?, string?)>("""
             SELECT run_id, system, line, field, reason, raw_text, source_key FROM rejects
-            WHERE run_id = $run AND ($s IS NULL OR system = $s) ORDER BY system, line, reject_id LIMIT $limit
-            """;
-        cmd.Parameters.AddWithValue("$run", runId);
-        cmd.Parameters.AddWithValue("$s", (object?)system ?? DBNull.Value);
-        cmd.Parameters.AddWithValue("$limit", limit);
-        var result = new List<StoredReject>();
-        using var r = cmd.ExecuteReader();
-        while (r.Read())
-            result.Add(new StoredReject(r.GetInt64(0), r.GetString(1), r.IsDBNull(2) ? null : r.GetInt64(2), r.IsDBNull(3) ? null : r.GetString(3),
-                r.GetString(4), r.IsDBNull(5) ? null : r.GetString(5), r.IsDBNull(6) ? null : r.GetString(6)));
-        return result;
-    }
+            WHERE run_id = @runId AND (@system IS NULL OR system = @system) ORDER BY system, line, reject_id LIMIT @limit
+            """, new { runId, system, limit })
+            .Select(r => new StoredReject(r.Item1, r.Item2, r.Item3, r.Item4, r.Item5, r.Item6, r.Item7)).ToList();
 
-    public GoldenRecordView? ReadGoldenRecord(string goldenId)
-    {
-        using var cmd = NewCommand();
-        cmd.CommandText = "SELECT golden_id, kind, fields, lineage, member_count, systems, updated_run FROM golden_records WHERE golden_id = $g";
-        cmd.Parameters.AddWithValue("$g", goldenId);
-        using var r = cmd.ExecuteReader();
-        return r.Read()
-            ? new GoldenRecordView(r.GetString(0), (PartyKind)r.GetInt32(1), FieldsJson.Deserialize(r.GetString(2)), r.GetString(3), r.GetInt32(4),
-                r.GetString(5).Split(',', StringSplitOptions.RemoveEmptyEntries), r.GetInt64(6))
-            : null;
-    }
+    public GoldenRecordView? ReadGoldenRecord(string goldenId) =>
+        Query<(string, int, string, string, int, string, long)>(
+            "SELECT golden_id, kind, fields, lineage, member_count, systems, updated_run FROM golden_records WHERE golden_id = @goldenId", new { goldenId })
+            .Select(g => new GoldenRecordView(g.Item1, (PartyKind)g.Item2, FieldsJson.Deserialize(g.Item3), g.Item4, g.Item5,
+                g.Item6.Split(',', StringSplitOptions.RemoveEmptyEntries), g.Item7))
+            .FirstOrDefault();
 
-    public (string Status, string? RedirectTo)? ReadGoldenIdStatus(string goldenId)
-    {
-        using var cmd = NewCommand();
-        cmd.CommandText = "SELECT status, redirect_to FROM golden_ids WHERE golden_id = $g";
-        cmd.Parameters.AddWithValue("$g", goldenId);
-        using var r = cmd.ExecuteReader();
-        return r.Read() ? (r.GetString(0), r.IsDBNull(1) ? null : r.GetString(1)) : null;
-    }
+    public (string Status, string? RedirectTo)? ReadGoldenIdStatus(string goldenId) =>
+        Query<(string, string?)>("SELECT status, redirect_to FROM golden_ids WHERE golden_id = @goldenId", new { goldenId })
+            .Select(s => ((string, string?)?)s).FirstOrDefault();
 
-    public IReadOnlyList<ReviewRecord> ReadMembers(string goldenId)
-    {
-        using var cmd = NewCommand();
-        cmd.CommandText = """
+    public IReadOnlyList<ReviewRecord> ReadMembers(string goldenId) =>
+        Query<(int, string, string, int, string)>("""
             SELECT s.record_id, s.system, s.source_key, s.kind, s.fields FROM cross_reference x
             JOIN source_records s ON s.record_id = x.record_id
-            WHERE x.golden_id = $g AND s.retired_run IS NULL ORDER BY s.system, s.source_key
-            """;
-        cmd.Parameters.AddWithValue("$g", goldenId);
-        var result = new List<ReviewRecord>();
-        using var r = cmd.ExecuteReader();
-        while (r.Read()) result.Add(Record(r, 0));
-        return result;
-    }
+            WHERE x.golden_id = @goldenId AND s.retired_run IS NULL ORDER BY s.system, s.source_key
+            """, new { goldenId })
+            .Select(m => new ReviewRecord(m.Item1, m.Item2, m.Item3, (PartyKind)m.Item4, FieldsJson.Deserialize(m.Item5))).ToList();
 }

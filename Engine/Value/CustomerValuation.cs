@@ -23,7 +23,7 @@ public sealed class CustomerValuation(TierPolicy policy, TimeProvider? clock = n
 
     public void ResolutionWritten(IMdmStore store, ResolutionWrite write, long runId)
     {
-        var values = Port(store);
+        ICustomerValueStore values = store;
         // A store ranked never (created before value tiers) has no thresholds to place anyone by: rank it once.
         if (write.Scope is not { } scope || values.LoadTierThresholds() is not { } thresholds)
         {
@@ -47,6 +47,4 @@ public sealed class CustomerValuation(TierPolicy policy, TimeProvider? clock = n
         return thresholds;
     }
 
-    private static ICustomerValueStore Port(IMdmStore store) =>
-        store as ICustomerValueStore ?? throw new InvalidOperationException($"the store at {store.Location} keeps no customer values");
 }

@@ -7,6 +7,7 @@ using Mdm.Connectors.Configuration;
 using Mdm.Engine.Pipeline;
 using Mdm.Engine.Storage;
 using Mdm.Tests.EndToEnd;
+using Mdm.Engine.Resolution;
 
 namespace Mdm.Tests.Connectors;
 

@@ -1,4 +1,5 @@
 using Mdm.Benchmarks.Generator;
+using Mdm.Engine.Resolution;
 
 namespace Mdm.Tests.EndToEnd;
 

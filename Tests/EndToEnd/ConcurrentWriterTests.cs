@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text.Json;
 using Mdm.Engine.Standardization.Identifiers;
 using Mdm.Engine.Storage;
+using Mdm.Engine.Resolution;
 
 namespace Mdm.Tests.EndToEnd;
 

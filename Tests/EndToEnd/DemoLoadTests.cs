@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Mdm.Api.Cli;
 using Mdm.Engine.Pipeline;
+using Mdm.Engine.Resolution;
 
 namespace Mdm.Tests.EndToEnd;
 

@@ -1,5 +1,6 @@
 using Mdm.Benchmarks.Generator;
 using Mdm.Engine.Pipeline;
+using Mdm.Engine.Resolution;
 
 namespace Mdm.Tests.EndToEnd;
 

@@ -6,6 +6,7 @@ using Mdm.Connectors.Configuration;
 using Mdm.Engine.Pipeline;
 using Mdm.Engine.Storage;
 using Microsoft.Data.Sqlite;
+using Mdm.Engine.Resolution;
 
 namespace Mdm.Tests.EndToEnd;
 

@@ -1,6 +1,7 @@
 using Mdm.Benchmarks.Generator;
 using Mdm.Engine.Evaluation;
 using Mdm.Engine.Pipeline;
+using Mdm.Engine.Resolution;
 
 namespace Mdm.Tests.EndToEnd;
 

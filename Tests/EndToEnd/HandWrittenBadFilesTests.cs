@@ -1,4 +1,5 @@
 using Mdm.Engine.Pipeline;
+using Mdm.Engine.Resolution;
 
 namespace Mdm.Tests.EndToEnd;
 

@@ -1,5 +1,6 @@
 using System.Text;
 using Mdm.Engine.Quality;
+using Mdm.Engine.Resolution;
 
 namespace Mdm.Tests.EndToEnd;
 

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Mdm.Benchmarks.Generator;
+using Mdm.Engine.Resolution;
 
 namespace Mdm.Tests.EndToEnd;
 

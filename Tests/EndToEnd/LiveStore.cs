@@ -3,6 +3,7 @@ using Mdm.Api.Cli;
 using Mdm.Connectors.Configuration;
 using Mdm.Engine.Pipeline;
 using Mdm.Engine.Storage;
+using Mdm.Engine.Resolution;
 
 namespace Mdm.Tests.EndToEnd;
 

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Text.Json;
 using Mdm.Engine.Records;
 using Mdm.Engine.Standardization.Identifiers;
+using Mdm.Engine.Resolution;
 
 namespace Mdm.Tests.EndToEnd;
 

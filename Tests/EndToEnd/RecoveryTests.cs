@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using Mdm.Engine.Resolution;
 
 namespace Mdm.Tests.EndToEnd;
 

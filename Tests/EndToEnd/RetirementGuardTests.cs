@@ -2,6 +2,7 @@ using Mdm.Application;
 using System.Text.Json.Nodes;
 using Mdm.Api.Cli;
 using Mdm.Connectors.Configuration;
+using Mdm.Engine.Resolution;
 
 namespace Mdm.Tests.EndToEnd;
 

@@ -1,4 +1,5 @@
 using Mdm.Api.Cli;
+using Mdm.Engine.Resolution;
 
 namespace Mdm.Tests.EndToEnd;
 

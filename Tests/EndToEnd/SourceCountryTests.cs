@@ -1,5 +1,6 @@
 using Mdm.Engine.Pipeline;
 using Mdm.Engine.Storage;
+using Mdm.Engine.Resolution;
 
 namespace Mdm.Tests.EndToEnd;
 

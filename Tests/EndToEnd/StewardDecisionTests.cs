@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Mdm.Engine.Storage;
+using Mdm.Engine.Resolution;
 
 namespace Mdm.Tests.EndToEnd;
 

@@ -1,3 +1,4 @@
+using Mdm.Engine.Resolution;
 namespace Mdm.Tests.EndToEnd;
 
 /// <summary>A first file with no candidate pair at all (one record, or records that share nothing) still loads.</summary>

@@ -1,5 +1,6 @@
 using Mdm.Engine.Reports;
 using Mdm.Engine.Storage;
+using Mdm.Engine.Resolution;
 
 namespace Mdm.Tests.Reports;
 

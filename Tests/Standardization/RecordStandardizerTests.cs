@@ -50,7 +50,7 @@ public class RecordStandardizerTests
     [Test]
     public void Phones_without_a_country_code_are_read_in_the_sources_country()
     {
-        var us = new Mdm.Engine.Storage.SystemProfile("shops", 50, new Dictionary<string, string>(), true, Country: "US");
+        var us = new Mdm.Engine.Records.SystemProfile("shops", 50, new Dictionary<string, string>(), true, Country: "US");
         StandardizedRecord Shop(string phone) => new RecordStandardizer().Standardize(new SourceRecord("shops", "S1", PartyKind.Organization,
             new Dictionary<string, string> { [CanonicalField.Name] = "Arnie Morton's of Chicago", [CanonicalField.Phone] = phone }), us);
 

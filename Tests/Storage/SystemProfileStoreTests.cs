@@ -2,6 +2,7 @@ using Mdm.Engine.Storage;
 
 namespace Mdm.Tests.Storage;
 
+/// <summary>What only the SQLite store has to read: rows an older build wrote (the contract is in <see cref="StoreContractTests"/>).</summary>
 [TestFixture]
 public sealed class SystemProfileStoreTests
 {
@@ -12,27 +13,6 @@ public sealed class SystemProfileStoreTests
 
     [TearDown]
     public void DeleteDirectory() => EndToEnd.EndToEnd.DeleteDirectory(_dir);
-
-    [Test]
-    public void A_profile_keeps_its_country_and_its_formats()
-    {
-        var path = Path.Combine(_dir, "mdm.db");
-        using (var store = SqliteMdmStore.Open(path))
-        {
-            var run = store.BeginRun("test", null, bulk: false);
-            store.SaveSystemProfile(new SystemProfile("us", 60, new Dictionary<string, string> { ["birth_date"] = "MM/dd/yyyy" }, true,
-                KindDeclared: true, Country: "US"), run);
-            store.SaveSystemProfile(new SystemProfile("cn", 50, new Dictionary<string, string>(), false), run);
-        }
-        using (var store = SqliteMdmStore.Open(path))
-        {
-            var profiles = store.LoadSystemProfiles();
-            Assert.That(profiles["us"].Country, Is.EqualTo("US"));
-            Assert.That(profiles["us"].KindDeclared, Is.True);
-            Assert.That(profiles["us"].FieldFormats, Is.EqualTo(new Dictionary<string, string> { ["birth_date"] = "MM/dd/yyyy" }));
-            Assert.That(profiles["cn"].Country, Is.EqualTo("CN"));
-        }
-    }
 
     [Test]
     public void A_profile_stored_before_countries_existed_means_China()

@@ -4,6 +4,7 @@ using Mdm.Api.Http.Security;
 using Mdm.Engine.Storage;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using Mdm.Engine.Resolution;
 
 namespace Mdm.Api.Http.Endpoints;
 
