@@ -19,6 +19,9 @@ public sealed class LiveHub : IDisposable
         // The search index is built from the store when missing or behind its last resolution (after every load: a load
         // does not pay for it), before the server takes requests; then kept current with every real-time and steward write.
         Session = EngineSession.OpenExisting(file, storePath, matchingPath, "serve", wait, withSearch: true);
+        // A rebuild held every standardized record (3.7 GB at 1M): hand it back before serving, or the first collections
+        // under load pause requests for hundreds of milliseconds (measured: p99 362 ms in the first minute, 12 ms after).
+        if (Session.Search!.LastRebuildSeconds > 0) GC.Collect(2, GCCollectionMode.Aggressive, blocking: true, compacting: true);
         Reader = new HubReader(storePath);
     }
 
