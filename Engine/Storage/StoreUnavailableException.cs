@@ -12,7 +12,11 @@ public sealed class StoreUnavailableException : IOException
 {
     private StoreUnavailableException(string message, string storePath, Exception cause) : base(message, cause) => StorePath = storePath;
 
-    /// <summary>The store file, as a full path.</summary>
+    /// <summary>A server store that cannot be reached, set up or written: <paramref name="location"/> names server, database and schema.</summary>
+    public static StoreUnavailableException FromServer(Exception failure, string location) =>
+        new($"the store at {location} cannot be used: {failure.Message}".ReplaceLineEndings(" "), location, failure);
+
+    /// <summary>The store file, as a full path (a server store: its location).</summary>
     public string StorePath { get; }
 
     // SQLite primary result codes (https://sqlite.org/rescode.html).

@@ -27,7 +27,8 @@ public sealed class StoreContractTests(StoreFactory factory)
     [TearDown]
     public void CloseStore()
     {
-        _store.Dispose();
+        _store?.Dispose();
+        factory.Remove?.Invoke(_place);
         EndToEnd.EndToEnd.DeleteDirectory(_place);
     }
 
