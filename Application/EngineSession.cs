@@ -15,10 +15,10 @@ namespace Mdm.Application;
 /// </summary>
 public sealed class EngineSession : IDisposable
 {
-    private EngineSession(SourcesFile file, string storePath, SqliteMdmStore store, MatchingConfiguration matching, MdmEngine engine, CustomerValuation valuation)
+    private EngineSession(SourcesFile file, StoreTarget target, IMdmStore store, MatchingConfiguration matching, MdmEngine engine, CustomerValuation valuation)
     {
         File = file;
-        StorePath = storePath;
+        Target = target;
         Store = store;
         Matching = matching;
         Engine = engine;
@@ -26,8 +26,8 @@ public sealed class EngineSession : IDisposable
     }
 
     public SourcesFile File { get; }
-    public string StorePath { get; }
-    public SqliteMdmStore Store { get; }
+    public StoreTarget Target { get; }
+    public IMdmStore Store { get; }
     public MatchingConfiguration Matching { get; }
     public MdmEngine Engine { get; }
     public CustomerValuation Valuation { get; }
@@ -41,20 +41,20 @@ public sealed class EngineSession : IDisposable
     /// Keep the search index current too. It is built from the store when missing or behind its last resolution, which
     /// takes a while on a large store: a load does not pay for it, the server does once at its start.
     /// </param>
-    public static EngineSession Open(SourcesFile file, string storePath, string? matchingPath, string command, TimeSpan? wait, bool withSearch)
+    public static EngineSession Open(SourcesFile file, StoreTarget target, string? matchingPath, string command, TimeSpan? wait, bool withSearch)
     {
-        var store = SqliteMdmStore.OpenWriter(storePath, command, wait);
+        var store = target.OpenWriter(command, wait);
         MdmEngine? engine = null;
         try
         {
             var matching = StoreLocation.Matching(matchingPath);
-            engine = new MdmEngine(store, matching, StoreLocation.IndexPathOf(storePath));
+            engine = new MdmEngine(store, matching, target.IndexPath);
             var valuation = new CustomerValuation(file.Value);
             engine.Subscribers.Add(valuation);
-            var session = new EngineSession(file, storePath, store, matching, engine, valuation);
+            var session = new EngineSession(file, target, store, matching, engine, valuation);
             if (withSearch)
             {
-                session.Search = CustomerSearchIndex.Open(CustomerSearchIndex.PathOf(storePath), store);
+                session.Search = CustomerSearchIndex.Open(CustomerSearchIndex.PathOf(target.FilesPath), store);
                 engine.Subscribers.Add(session.Search);
             }
             return session;
@@ -68,12 +68,9 @@ public sealed class EngineSession : IDisposable
     }
 
     /// <summary>As <see cref="Open"/>, for a store a load has created already.</summary>
-    /// <exception cref="FileNotFoundException">There is no store at <paramref name="storePath"/>.</exception>
-    public static EngineSession OpenExisting(SourcesFile file, string storePath, string? matchingPath, string command, TimeSpan? wait, bool withSearch)
-    {
-        if (!System.IO.File.Exists(storePath)) throw new FileNotFoundException($"no store at {storePath}: run 'mdm load' first");
-        return Open(file, storePath, matchingPath, command, wait, withSearch);
-    }
+    /// <exception cref="FileNotFoundException">There is no SQLite store at the target's path.</exception>
+    public static EngineSession OpenExisting(SourcesFile file, StoreTarget target, string? matchingPath, string command, TimeSpan? wait, bool withSearch) =>
+        Open(file, target.RequireExisting(), matchingPath, command, wait, withSearch);
 
     public void Dispose()
     {

@@ -18,25 +18,29 @@ public static class LoadJob
     /// <exception cref="StoreUnavailableException">The store cannot be opened or written (read-only, disk full, ...).</exception>
     public static LoadSummary Run(SourcesFile file, LoadOptions options, IProgress<ProgressUpdate>? progress = null, CancellationToken cancellationToken = default)
     {
-        var storePath = StoreLocation.StorePathOf(file, options.StorePath);
+        var target = StoreLocation.Of(file, options.StorePath);
         try
         {
-            return RunOn(storePath, file, options, progress, cancellationToken);
+            return RunOn(target, file, options, progress, cancellationToken);
         }
         catch (Microsoft.Data.Sqlite.SqliteException ex)
         {
             // The failed write was one transaction and rolled back; say what happened to the store, not where in the code.
-            throw StoreUnavailableException.From(ex, storePath);
+            throw StoreUnavailableException.From(ex, target.Location);
+        }
+        catch (Npgsql.NpgsqlException ex)
+        {
+            throw StoreUnavailableException.FromServer(ex, target.Location);
         }
     }
 
-    private static LoadSummary RunOn(string storePath, SourcesFile file, LoadOptions options, IProgress<ProgressUpdate>? progress,
+    private static LoadSummary RunOn(StoreTarget target, SourcesFile file, LoadOptions options, IProgress<ProgressUpdate>? progress,
         CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
         var gcPauseBefore = GC.GetTotalPauseDuration();
         var gen2Before = GC.CollectionCount(2);
-        using var session = EngineSession.Open(file, storePath, options.MatchingPath, "load", options.Wait, withSearch: false);
+        using var session = EngineSession.Open(file, target, options.MatchingPath, "load", options.Wait, withSearch: false);
         var (store, engine, valuation) = (session.Store, session.Engine, session.Valuation);
         engine.Progress = progress;
         engine.Retrain = options.Retrain;
@@ -95,7 +99,7 @@ public static class LoadJob
             {
                 store.FinishRun(summary.RunId, "failed", JsonSerializer.Serialize(new { error = ex.Message }));
             }
-            catch (Microsoft.Data.Sqlite.SqliteException)
+            catch (Exception failure) when (failure is Microsoft.Data.Sqlite.SqliteException or Npgsql.NpgsqlException)
             {
                 // The store failing (full, read-only) is most likely why the run failed: report that, not this echo of it.
             }

@@ -3,7 +3,7 @@ namespace Mdm.Application;
 /// <summary>Options of a load, beyond what the sources file says.</summary>
 public sealed record LoadOptions
 {
-    /// <summary>Store file; default: the sources file's "store", else mdm-data/mdm.db beside it.</summary>
+    /// <summary>The store (--store: an SQLite file, or postgresql:&lt;connection string&gt;); default: the sources file's "store", else mdm-data/mdm.db beside it.</summary>
     public string? StorePath { get; init; }
     public string? MatchingPath { get; init; }
     public bool Retrain { get; init; }

@@ -37,7 +37,7 @@ internal static class LiveCommands
         var file = SourcesFile.Load(parse.GetValue(config)!.FullName);
         // Real-time resolves and steward decisions keep the values of the customers they touch current; the search
         // index is the server's (it catches up with what these commands wrote when it next starts).
-        return EngineSession.OpenExisting(file, StoreLocation.StorePathOf(file, parse.GetValue(store)), parse.GetValue(matching)?.FullName, command,
+        return EngineSession.OpenExisting(file, StoreLocation.Of(file, parse.GetValue(store)), parse.GetValue(matching)?.FullName, command,
             MdmCommandLine.Wait(parse), withSearch: false);
     }
 
@@ -152,9 +152,7 @@ internal static class LiveCommands
         cmd.SetAction(parse => Guard(() =>
         {
             var file = SourcesFile.Load(parse.GetValue(config)!.FullName);
-            var path = StoreLocation.StorePathOf(file, parse.GetValue(store));
-            if (!File.Exists(path)) throw new FileNotFoundException($"no store at {path}: run 'mdm load' first");
-            using var s = SqliteMdmStore.Open(path);
+            using var s = StoreLocation.Of(file, parse.GetValue(store)).RequireExisting().OpenReader();
             var id = parse.GetValue(g)!;
             var current = s.ResolveGoldenId(id) ?? throw new ArgumentException($"no golden ID {id}");
             var events = s.ReadHistory(current);

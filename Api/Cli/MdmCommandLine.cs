@@ -52,7 +52,7 @@ public static class MdmCommandLine
 
     internal static Option<string?> StoreOption() => new("--store")
     {
-        Description = "Store file to use instead of the sources file's \"store\".",
+        Description = "The store to use instead of the sources file's \"store\": an SQLite file, or postgresql:<connection string> (postgresql:$VAR reads it from the environment variable VAR).",
     };
 
     internal static Option<FileInfo?> MatchingOption() => new("--matching")
@@ -114,7 +114,7 @@ public static class MdmCommandLine
                 Wait = Wait(parse),
             };
             var summary = ConsoleProgress.Run(p => LoadJob.Run(file, options, p));
-            Reports.Summary(summary, StoreLocation.StorePathOf(file, options.StorePath));
+            Reports.Summary(summary, StoreLocation.Of(file, options.StorePath).Location);
             // Loaded, but a full extract did not look cleanly read and retired nothing: the caller must look (exit 3).
             var withheld = summary.WithheldRetirements.ToList();
             foreach (var w in withheld)
@@ -134,11 +134,11 @@ public static class MdmCommandLine
         xref.SetAction(parse => Guard(() =>
         {
             var file = SourcesFile.Load(parse.GetValue(config)!.FullName);
-            var storePath = RequireStore(StoreLocation.StorePathOf(file, parse.GetValue(store)));
+            var target = StoreLocation.Of(file, parse.GetValue(store)).RequireExisting();
             var outPath = parse.GetValue(output)!.FullName;
             Directory.CreateDirectory(Path.GetDirectoryName(outPath)!);
             long rows = 0;
-            using (var s = SqliteMdmStore.Open(storePath))
+            using (var s = target.OpenReader())
             using (var writer = new StreamWriter(outPath, false, new System.Text.UTF8Encoding(false)))
             using (var csv = CsvWriter.Create(writer, new CsvWriterOptions(), leaveOpen: false))
             {
@@ -173,14 +173,14 @@ public static class MdmCommandLine
         cmd.SetAction(parse => Guard(() =>
         {
             var file = SourcesFile.Load(parse.GetValue(config)!.FullName);
-            var storePath = RequireStore(StoreLocation.StorePathOf(file, parse.GetValue(store)));
+            var target = StoreLocation.Of(file, parse.GetValue(store)).RequireExisting();
             var limit = parse.GetValue(pairs);
-            var evaluation = EvaluateStore(storePath, parse.GetValue(truth)!.FullName, limit);
+            var evaluation = EvaluateStore(target, parse.GetValue(truth)!.FullName, limit);
             Reports.Evaluation(evaluation);
             if (limit > 0 && (evaluation.MissedPairList.Count > 0 || evaluation.FalseMergePairList.Count > 0))
             {
                 var configuration = StoreLocation.Matching(parse.GetValue(matching)?.FullName);
-                using var s = SqliteMdmStore.Open(storePath);
+                using var s = target.OpenReader();
                 foreach (var (list, missed) in new[] { (evaluation.MissedPairList, true), (evaluation.FalseMergePairList, false) })
                 {
                     if (list.Count == 0) continue;
@@ -206,13 +206,13 @@ public static class MdmCommandLine
         cmd.SetAction(parse => Guard(() =>
         {
             var file = SourcesFile.Load(parse.GetValue(config)!.FullName);
-            var storePath = RequireStore(StoreLocation.StorePathOf(file, parse.GetValue(store)));
+            var target = StoreLocation.Of(file, parse.GetValue(store)).RequireExisting();
             var configuration = StoreLocation.Matching(parse.GetValue(matching)?.FullName);
             string nameA = parse.GetValue(a)!, nameB = parse.GetValue(b)!;
-            using var s = SqliteMdmStore.Open(storePath);
+            using var s = target.OpenReader();
             var records = PairDiagnostics.Standardize(s, [nameA, nameB]);
             foreach (var name in new[] { nameA, nameB })
-                if (!records.ContainsKey(name)) throw new ArgumentException($"no active record {name} in {storePath} (give it as system/key)");
+                if (!records.ContainsKey(name)) throw new ArgumentException($"no active record {name} in {target.Location} (give it as system/key)");
             var diagnosis = PairDiagnostics.Diagnose(s, configuration, [(nameA, nameB)])[0];
             Reports.Explanation(diagnosis, records[nameA], records[nameB], new Mdm.Engine.Candidates.BlockingKeyBuilder(configuration));
             return 0;
@@ -220,11 +220,14 @@ public static class MdmCommandLine
         return cmd;
     }
 
-    public static PairwiseEvaluation EvaluateStore(string storePath, string truthPath, int maxErrorPairs = 0)
+    public static PairwiseEvaluation EvaluateStore(string storePath, string truthPath, int maxErrorPairs = 0) =>
+        EvaluateStore(new StoreTarget { Provider = StoreTarget.Sqlite, Connection = storePath, Location = storePath, FilesPath = storePath }, truthPath, maxErrorPairs);
+
+    public static PairwiseEvaluation EvaluateStore(StoreTarget target, string truthPath, int maxErrorPairs = 0)
     {
         var truth = TruthFile.Read(truthPath);
         var predicted = new Dictionary<string, string>(StringComparer.Ordinal);
-        using (var s = SqliteMdmStore.Open(storePath))
+        using (var s = target.OpenReader())
             foreach (var x in s.ReadCrossReference()) predicted[x.System + "/" + x.Key] = x.GoldenId;
         return PairwiseEvaluation.Compute(predicted, truth, maxErrorPairs: maxErrorPairs);
     }
@@ -255,13 +258,13 @@ public static class MdmCommandLine
         // ArgumentException: a golden ID, record or system that does not exist; InvalidOperationException: a store that
         // cannot resolve in real time yet (the message says which command to run).
         catch (Exception ex) when (ex is SourcesFileException or FileNotFoundException or FormatException or DirectoryNotFoundException
-                                       or IOException or ArgumentException or InvalidOperationException or UnauthorizedAccessException)
+                                       or IOException or ArgumentException or InvalidOperationException or UnauthorizedAccessException or NotSupportedException)
         {
             Console.Error.WriteLine($"mdm: {ex.Message}");
             return 2;
         }
         // A store failure outside a load (steward, resolve): the load names the store (StoreUnavailableException).
-        catch (Microsoft.Data.Sqlite.SqliteException ex)
+        catch (Exception ex) when (ex is Microsoft.Data.Sqlite.SqliteException or Npgsql.NpgsqlException)
         {
             Console.Error.WriteLine($"mdm: the store failed: {ex.Message}; the failed write was rolled back");
             return 2;

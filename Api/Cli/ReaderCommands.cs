@@ -26,10 +26,10 @@ internal static class ReaderCommands
     };
 
     /// <summary>The store of the sources file (or --store), opened to read; a missing store is a clear error, never a new file.</summary>
-    private static SqliteMdmStore OpenReader(ParseResult parse, Option<FileInfo> config, Option<string?> store)
+    private static IMdmStore OpenReader(ParseResult parse, Option<FileInfo> config, Option<string?> store)
     {
         var file = SourcesFile.Load(parse.GetValue(config)!.FullName);
-        return SqliteMdmStore.Open(MdmCommandLine.RequireStore(StoreLocation.StorePathOf(file, parse.GetValue(store))));
+        return StoreLocation.Of(file, parse.GetValue(store)).RequireExisting().OpenReader();
     }
 
     private static int Limit(ParseResult parse, Option<int> limit)

@@ -14,22 +14,22 @@ namespace Mdm.Api.Http;
 /// </summary>
 public sealed class LiveHub : IDisposable
 {
-    public LiveHub(SourcesFile file, string storePath, string? matchingPath, TimeSpan? wait)
+    public LiveHub(SourcesFile file, StoreTarget target, string? matchingPath, TimeSpan? wait)
     {
         // The search index is built from the store when missing or behind its last resolution (after every load: a load
         // does not pay for it), before the server takes requests; then kept current with every real-time and steward write.
-        Session = EngineSession.OpenExisting(file, storePath, matchingPath, "serve", wait, withSearch: true);
+        Session = EngineSession.OpenExisting(file, target, matchingPath, "serve", wait, withSearch: true);
         // A rebuild held every standardized record (3.7 GB at 1M): hand it back before serving, or the first collections
         // under load pause requests for hundreds of milliseconds (measured: p99 362 ms in the first minute, 12 ms after).
         if (Session.Search!.LastRebuildSeconds > 0) GC.Collect(2, GCCollectionMode.Aggressive, blocking: true, compacting: true);
-        Reader = new HubReader(storePath);
+        Reader = new HubReader(target.RequireSqlite("mdm serve"));
     }
 
     /// <summary>The same composition the command line's writers use: store, engine, value and search kept current.</summary>
     public EngineSession Session { get; }
     public SourcesFile File => Session.File;
-    public string StorePath => Session.StorePath;
-    public SqliteMdmStore Store => Session.Store;
+    public string StorePath => Session.Target.Connection;
+    public IMdmStore Store => Session.Store;
     public MdmEngine Engine => Session.Engine;
     public HubReader Reader { get; }
     public global::Mdm.Engine.Search.CustomerSearchIndex Search => Session.Search!;

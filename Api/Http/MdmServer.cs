@@ -45,9 +45,11 @@ public static class MdmServer
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = limits.MaxRequestBytes);
 
         var file = SourcesFile.Load(Path.GetFullPath(options.SourcesPath));
-        var storePath = StoreLocation.StorePathOf(file, options.StorePath);
+        var target = StoreLocation.Of(file, options.StorePath);
+        // The API's look-ups and audit trail read and write the SQLite file directly (HubReader, AuditLog).
+        var storePath = target.RequireSqlite("mdm serve");
         // Opened before the host so that a missing store or a busy writer lock ends the command with one clear line.
-        var hub = new LiveHub(file, storePath, options.MatchingPath, options.Wait);
+        var hub = new LiveHub(file, target, options.MatchingPath, options.Wait);
 
         builder.Services.AddSingleton(hub);
         builder.Services.AddSingleton(hub.Reader);

@@ -64,7 +64,7 @@ public static class RealtimeBenchmark
         var work = Requests(sources, requests + warmup, tag, output);
 
         // The command line's composition (mdm resolve): the writer's session, with customer values kept current.
-        using var session = EngineSession.OpenExisting(sources, Path.GetFullPath(storePath), matchingPath: null, "benchmark realtime", wait: null, withSearch: false);
+        using var session = EngineSession.OpenExisting(sources, StoreLocation.Of(sources, storePath), matchingPath: null, "benchmark realtime", wait: null, withSearch: false);
         var engine = session.Engine;
         var records = session.Store.CountActiveRecords();
         var openClock = Stopwatch.StartNew();

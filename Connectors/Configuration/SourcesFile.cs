@@ -11,13 +11,14 @@ namespace Mdm.Connectors.Configuration;
 /// </summary>
 public sealed class SourcesFile
 {
-    private SourcesFile(string filePath, string baseDirectory, string? store, IReadOnlyList<SourceDefinition> sources,
+    private SourcesFile(string filePath, string baseDirectory, string? store, ServerStoreSettings? serverStore, IReadOnlyList<SourceDefinition> sources,
         IReadOnlyList<TransactionSourceDefinition> transactions, Mdm.Engine.Value.TierPolicy value)
     {
         Value = value;
         FilePath = filePath;
         BaseDirectory = baseDirectory;
         Store = store;
+        ServerStore = serverStore;
         Sources = sources;
         Transactions = transactions;
     }
@@ -30,6 +31,9 @@ public sealed class SourcesFile
 
     /// <summary>The store ("store") as written, or null; apply <see cref="ResolvePath"/> to use it.</summary>
     public string? Store { get; }
+
+    /// <summary>The store on a database server ("store" as an object), or null for the embedded SQLite file.</summary>
+    public ServerStoreSettings? ServerStore { get; }
 
     /// <summary>The customer-record sources, in file order; their systems are distinct (ignoring case).</summary>
     public IReadOnlyList<SourceDefinition> Sources { get; }
@@ -74,8 +78,8 @@ public sealed class SourcesFile
         ArgumentException.ThrowIfNullOrEmpty(baseDirectory);
         ArgumentException.ThrowIfNullOrEmpty(filePathForMessages);
         var reader = new SourcesFileReader(filePathForMessages);
-        var (store, sources, transactions, value) = reader.Read(json);
-        return new SourcesFile(filePathForMessages, System.IO.Path.GetFullPath(baseDirectory), store, sources, transactions, value);
+        var (store, serverStore, sources, transactions, value) = reader.Read(json);
+        return new SourcesFile(filePathForMessages, System.IO.Path.GetFullPath(baseDirectory), store, serverStore, sources, transactions, value);
     }
 
     /// <summary>An absolute path for a path written in the sources file (relative ones are relative to its folder).</summary>

@@ -37,7 +37,7 @@ internal sealed class SourcesFileReader
 
     public SourcesFileReader(string file) => _file = file;
 
-    public (string? Store, IReadOnlyList<SourceDefinition> Sources, IReadOnlyList<TransactionSourceDefinition> Transactions, Mdm.Engine.Value.TierPolicy Value) Read(string json)
+    public (string? Store, ServerStoreSettings? ServerStore, IReadOnlyList<SourceDefinition> Sources, IReadOnlyList<TransactionSourceDefinition> Transactions, Mdm.Engine.Value.TierPolicy Value) Read(string json)
     {
         JsonDocument document;
         try
@@ -58,7 +58,10 @@ internal sealed class SourcesFileReader
             CheckNoDuplicateProperties(root, null, null);
 
             string? store = null;
-            if (root.TryGetProperty("store", out var storeElement) && storeElement.ValueKind != JsonValueKind.Null)
+            ServerStoreSettings? serverStore = null;
+            if (root.TryGetProperty("store", out var storeElement) && storeElement.ValueKind == JsonValueKind.Object)
+                serverStore = ReadServerStore(storeElement);
+            else if (storeElement.ValueKind != JsonValueKind.Null && storeElement.ValueKind != JsonValueKind.Undefined)
                 store = RequireString(storeElement, null, null, "\"store\"");
 
             if (!root.TryGetProperty("sources", out var sourcesElement))
@@ -107,7 +110,7 @@ internal sealed class SourcesFileReader
                 }
             }
 
-            return (store, sources, transactions, ReadValue(root));
+            return (store, serverStore, sources, transactions, ReadValue(root));
         }
     }
 
@@ -343,6 +346,28 @@ internal sealed class SourcesFileReader
         if (watermark is not null && !SqlIdentifier.IsPlain(watermark, qualified: false))
             throw Error(subject, system, $"\"watermark\" '{watermark}' is not a plain column name (letters, digits and '_')");
         return new DatabaseSourceSettings(provider, connection, connectionEnv, table, query, watermark);
+    }
+
+    /// <summary>"store": { "provider": "postgresql", "connection" or "connection_env", "folder" }.</summary>
+    private ServerStoreSettings ReadServerStore(JsonElement element)
+    {
+        const string subject = "\"store\"";
+        foreach (var property in element.EnumerateObject())
+            if (property.Name is not ("provider" or "connection" or "connection_env" or "folder"))
+                throw Error(subject, null, $"unknown property \"{property.Name}\" (a server store has \"provider\", \"connection\" or \"connection_env\", and \"folder\")");
+        var providerText = RequiredString(element, "provider", subject, "");
+        var provider = providerText.ToLowerInvariant() switch
+        {
+            "postgresql" or "postgres" => DatabaseProvider.PostgreSql,
+            "sqlite" => throw Error(subject, null, "the SQLite store is a file: give \"store\" as its path, e.g. \"mdm-data/mdm.db\""),
+            _ => throw Error(subject, null, $"unknown store \"provider\" '{providerText}' (use \"postgresql\", or a path for the embedded SQLite store)"),
+        };
+        var connection = OptionalString(element, "connection", subject, "");
+        var connectionEnv = OptionalString(element, "connection_env", subject, "");
+        if ((connection is null) == (connectionEnv is null))
+            throw Error(subject, null,
+                "give exactly one of \"connection\" (the connection string) or \"connection_env\" (the environment variable holding it, so no password sits in this file)");
+        return new ServerStoreSettings(provider, connection, connectionEnv, OptionalString(element, "folder", subject, ""));
     }
 
     private char ReadDelimiter(JsonElement element, SourceFormat format, string subject, string system)
