@@ -192,6 +192,30 @@ public sealed class SourcesFileTests : ConnectorTestBase
         Assert.That(ex.Message, Does.StartWith("/x/sources.json: source 'shops': \"country\"").And.Contain("'America'"));
     }
 
+    private const string OneSource = """ "sources": [ { "system": "shops", "path": "a.csv", "key": "id", "fields": { "phone": "tel" } } ] """;
+
+    [Test]
+    public void A_server_store_is_read_from_the_store_object_with_its_connection_from_the_environment()
+    {
+        Environment.SetEnvironmentVariable("MDM_TEST_STORE_CONNECTION", "Host=db;Database=hub;Search Path=postal");
+        var file = SourcesFile.Parse($$"""{ "store": { "provider": "postgresql", "connection_env": "MDM_TEST_STORE_CONNECTION", "folder": "idx" }, {{OneSource}} }""", "/x", "/x/sources.json");
+        Assert.That(file.Store, Is.Null);
+        Assert.That(file.ServerStore, Is.EqualTo(new ServerStoreSettings(DatabaseProvider.PostgreSql, null, "MDM_TEST_STORE_CONNECTION", "idx")));
+        Assert.That(file.ServerStore!.ConnectionString, Is.EqualTo("Host=db;Database=hub;Search Path=postal"));
+        Assert.That(SourcesFile.Parse($$"""{ "store": "hub.db", {{OneSource}} }""", "/x", "/x/sources.json").ServerStore, Is.Null, "a string is the SQLite file");
+    }
+
+    [TestCase("""{ "provider": "oracle", "connection": "x" }""", "unknown store \"provider\" 'oracle'")]
+    [TestCase("""{ "provider": "postgresql" }""", "give exactly one of \"connection\"")]
+    [TestCase("""{ "provider": "postgresql", "connection": "x", "connection_env": "Y" }""", "give exactly one of \"connection\"")]
+    [TestCase("""{ "provider": "postgresql", "connection": "x", "schema": "s" }""", "unknown property \"schema\"")]
+    [TestCase("""{ "provider": "sqlite", "connection": "x" }""", "give \"store\" as its path")]
+    public void A_wrong_server_store_names_the_file_and_the_problem(string store, string expected)
+    {
+        var ex = Assert.Throws<SourcesFileException>(() => SourcesFile.Parse($$"""{ "store": {{store}}, {{OneSource}} }""", "/x", "/x/sources.json"));
+        Assert.That(ex!.Message, Does.StartWith("/x/sources.json: \"store\"").And.Contain(expected));
+    }
+
     [Test]
     public void Unknown_canonical_field_message_lists_the_known_fields()
     {
