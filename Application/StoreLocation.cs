@@ -40,9 +40,10 @@ public static class StoreLocation
             : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.Create), "mdm",
                 $"{builder.Host}_{builder.Port}_{builder.Database}".Replace(Path.DirectorySeparatorChar, '_'));
         var files = Path.GetFullPath(Path.Combine(root, schema));
+        builder.SearchPath = schema;
         return new StoreTarget
         {
-            Provider = StoreTarget.PostgreSql, Connection = connection, FilesPath = files,
+            Provider = StoreTarget.PostgreSql, Connection = builder.ConnectionString, FilesPath = files,
             Location = $"postgresql://{builder.Host}:{builder.Port}/{builder.Database} (schema {schema})",
         };
     }

@@ -42,6 +42,29 @@ public sealed record StoreTarget
     /// <summary>Opens the store to read: no lock.</summary>
     public IMdmStore OpenReader() => IsSqlite ? SqliteMdmStore.Open(Connection) : PostgresMdmStore.Open(Connection);
 
+    /// <summary>
+    /// A pooled connection of its own for plain reads and small writes beside the store's (the API's look-ups and audit
+    /// trail): SQLite's write-ahead log and PostgreSQL's MVCC show it the last committed resolution, never half of one.
+    /// </summary>
+    public System.Data.Common.DbConnection OpenConnection()
+    {
+        System.Data.Common.DbConnection connection = IsSqlite
+            ? new Microsoft.Data.Sqlite.SqliteConnection(new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder
+                { DataSource = Connection, Mode = Microsoft.Data.Sqlite.SqliteOpenMode.ReadWrite, Pooling = true, DefaultTimeout = 30 }.ToString())
+            : new Npgsql.NpgsqlConnection(Connection);
+        connection.Open();
+        return connection;
+    }
+
+    /// <summary>
+    /// "column IN list" for Dapper in this store's dialect: SQLite gets Dapper's expanded list, PostgreSQL one array
+    /// parameter (Dapper passes arrays whole to Npgsql).
+    /// </summary>
+    public string InList(string column, string parameter) => IsSqlite ? $"{column} IN @{parameter}" : $"{column} = ANY(@{parameter})";
+
+    /// <summary>Byte order for text, the same on every store (SQLite's default; PostgreSQL's "C" collation).</summary>
+    public string BinaryCollation => IsSqlite ? "COLLATE BINARY" : "COLLATE \"C\"";
+
     /// <summary>The SQLite file of a command that has only an SQLite implementation yet, or a clear refusal.</summary>
     /// <exception cref="NotSupportedException">The store is on a server.</exception>
     public string RequireSqlite(string what) => IsSqlite

@@ -22,13 +22,13 @@ public sealed class LiveHub : IDisposable
         // A rebuild held every standardized record (3.7 GB at 1M): hand it back before serving, or the first collections
         // under load pause requests for hundreds of milliseconds (measured: p99 362 ms in the first minute, 12 ms after).
         if (Session.Search!.LastRebuildSeconds > 0) GC.Collect(2, GCCollectionMode.Aggressive, blocking: true, compacting: true);
-        Reader = new HubReader(target.RequireSqlite("mdm serve"));
+        Reader = new HubReader(target);
     }
 
     /// <summary>The same composition the command line's writers use: store, engine, value and search kept current.</summary>
     public EngineSession Session { get; }
     public SourcesFile File => Session.File;
-    public string StorePath => Session.Target.Connection;
+    public StoreTarget Target => Session.Target;
     public IMdmStore Store => Session.Store;
     public MdmEngine Engine => Session.Engine;
     public HubReader Reader { get; }
@@ -40,7 +40,7 @@ public sealed class LiveHub : IDisposable
     /// </summary>
     public IReadOnlyList<global::Mdm.Engine.Stewardship.ReviewQueueItem> ReadReviews(string status, int? limit)
     {
-        using var reader = SqliteMdmStore.Open(StorePath);
+        using var reader = Target.OpenReader();
         return new global::Mdm.Engine.Stewardship.ReviewQueue(reader, Matching, Reader.RecentValues).Read(status, limit);
     }
 

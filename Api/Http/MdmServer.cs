@@ -46,15 +46,13 @@ public static class MdmServer
 
         var file = SourcesFile.Load(Path.GetFullPath(options.SourcesPath));
         var target = StoreLocation.Of(file, options.StorePath);
-        // The API's look-ups and audit trail read and write the SQLite file directly (HubReader, AuditLog).
-        var storePath = target.RequireSqlite("mdm serve");
         // Opened before the host so that a missing store or a busy writer lock ends the command with one clear line.
         var hub = new LiveHub(file, target, options.MatchingPath, options.Wait);
 
         builder.Services.AddSingleton(hub);
         builder.Services.AddSingleton(hub.Reader);
         builder.Services.AddSingleton<CustomerViews>();
-        builder.Services.AddSingleton(sp => new AuditLog(storePath, sp.GetRequiredService<ILogger<AuditLog>>()));
+        builder.Services.AddSingleton(sp => new AuditLog(target, sp.GetRequiredService<ILogger<AuditLog>>()));
         builder.Services.AddSingleton(keys);
         builder.Services.AddSingleton(Options.Create(limits));
         builder.Services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
@@ -93,7 +91,7 @@ public static class MdmServer
         {
             var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
             // One line a script (and the tests) can wait for: the address actually bound (port 0 picks a free one).
-            Console.WriteLine($"mdm: serving {storePath} on {string.Join(" ", addresses)} ({keys.Count} API keys)");
+            Console.WriteLine($"mdm: serving {target.Location} on {string.Join(" ", addresses)} ({keys.Count} API keys)");
         });
         app.Lifetime.ApplicationStopped.Register(() =>
         {

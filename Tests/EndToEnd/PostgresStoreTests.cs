@@ -119,6 +119,21 @@ public sealed class PostgresStoreTests
     }
 
     [Test]
+    public void One_writer_at_a_time_the_second_is_told_who_writes_and_the_lock_is_free_once_the_first_closes()
+    {
+        var connection = NewPostgresStore("lock")[StoreLocation.PostgresPrefix.Length..];
+        using (var first = PostgresMdmStore.OpenWriter(connection, "load"))
+        {
+            var busy = Assert.Throws<Mdm.Engine.Storage.StoreBusyException>(() => PostgresMdmStore.OpenWriter(connection, "resolve", TimeSpan.FromMilliseconds(300)));
+            Assert.That(busy!.Message, Does.Contain("'mdm load'").And.Contain($"process {Environment.ProcessId}"));
+            using var reader = PostgresMdmStore.Open(connection);
+            Assert.That(reader.ResolvedRun, Is.Zero, "a reader needs no lock");
+        }
+        using var second = PostgresMdmStore.OpenWriter(connection, "resolve", TimeSpan.Zero);
+        Assert.That(second.Location, Does.Contain("postgresql://"));
+    }
+
+    [Test]
     public void A_loader_killed_while_resolving_leaves_a_store_the_rerun_finishes_as_one_clean_load()
     {
         var clean = NewPostgresStore("clean");

@@ -1,6 +1,6 @@
 using System.Threading.Channels;
 using Dapper;
-using Microsoft.Data.Sqlite;
+using Mdm.Application;
 
 namespace Mdm.Api.Http.Audit;
 
@@ -13,13 +13,13 @@ public sealed class AuditLog : IAsyncDisposable
 {
     private readonly Channel<(AuditEntry? Entry, TaskCompletionSource? Flushed)> _queue =
         Channel.CreateBounded<(AuditEntry?, TaskCompletionSource?)>(new BoundedChannelOptions(100_000) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
-    private readonly string _connectionString;
+    private readonly StoreTarget _store;
     private readonly Task _writer;
     private readonly ILogger<AuditLog> _log;
 
-    public AuditLog(string storePath, ILogger<AuditLog> log)
+    public AuditLog(StoreTarget store, ILogger<AuditLog> log)
     {
-        _connectionString = new SqliteConnectionStringBuilder { DataSource = storePath, Pooling = false, DefaultTimeout = 30 }.ToString();
+        _store = store;
         _log = log;
         _writer = Task.Run(WriteLoop);
     }
@@ -39,9 +39,7 @@ public sealed class AuditLog : IAsyncDisposable
 
     private async Task WriteLoop()
     {
-        await using var connection = new SqliteConnection(_connectionString);
-        await connection.OpenAsync();
-        await connection.ExecuteAsync("PRAGMA busy_timeout=30000;");
+        await using var connection = _store.OpenConnection();
         var batch = new List<AuditEntry>();
         var waiting = new List<TaskCompletionSource>();
         while (await _queue.Reader.WaitToReadAsync())

@@ -26,7 +26,7 @@ public static class AdminEndpoints
         try
         {
             var (run, active) = hub.Reader.Health();
-            return TypedResults.Ok(new HealthView("ok", hub.StorePath, run, active));
+            return TypedResults.Ok(new HealthView("ok", hub.Target.Location, run, active));
         }
         catch (Microsoft.Data.Sqlite.SqliteException ex)
         {

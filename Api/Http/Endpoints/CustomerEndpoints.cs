@@ -63,7 +63,7 @@ public static class CustomerEndpoints
         var current = hub.Reader.CurrentGoldenId(goldenId);
         if (current is null) return NotFound(goldenId);
         // A reader of its own: the engine's connection belongs to the engine's writes.
-        using var store = SqliteMdmStore.Open(hub.StorePath);
+        using var store = hub.Target.OpenReader();
         return TypedResults.Ok(store.ReadHistory(current));
     }
 

@@ -1,24 +1,18 @@
+using System.Data.Common;
 using Dapper;
-using Microsoft.Data.Sqlite;
+using Mdm.Application;
 
 namespace Mdm.Api.Http.Reading;
 
 /// <summary>
 /// The API's reads of the store: plain parameterized queries on pooled connections of their own, so look-ups run in
-/// parallel with each other and with the engine's writes (SQLite's write-ahead log shows them the last committed
-/// resolution, never half of one). Request text only ever reaches SQL as a parameter.
+/// parallel with each other and with the engine's writes, on SQLite and PostgreSQL alike (<see cref="StoreTarget.OpenConnection"/>:
+/// each shows them the last committed resolution, never half of one). Request text only ever reaches SQL as a parameter.
+/// Integer columns are read as BIGINT on every store (PostgreSQL's INTEGER is 32-bit; the rows' fields are long).
 /// </summary>
-public sealed class HubReader(string storePath)
+public sealed class HubReader(StoreTarget store)
 {
-    private readonly string _connectionString =
-        new SqliteConnectionStringBuilder { DataSource = storePath, Mode = SqliteOpenMode.ReadWrite, Pooling = true, DefaultTimeout = 10 }.ToString();
-
-    private SqliteConnection Open()
-    {
-        var c = new SqliteConnection(_connectionString);
-        c.Open();
-        return c;
-    }
+    private DbConnection Open() => store.OpenConnection();
 
     public string? GoldenIdOf(string system, string key)
     {
@@ -31,9 +25,16 @@ public sealed class HubReader(string storePath)
     {
         using var c = Open();
         using var cmd = c.CreateCommand();
-        cmd.CommandText = "SELECT golden_id FROM cross_reference WHERE system = $s AND source_key = $k";
-        var s = cmd.Parameters.Add("$s", SqliteType.Text);
-        var k = cmd.Parameters.Add("$k", SqliteType.Text);
+        cmd.CommandText = "SELECT golden_id FROM cross_reference WHERE system = @s AND source_key = @k";
+        var s = cmd.CreateParameter();
+        s.ParameterName = "s";
+        s.DbType = System.Data.DbType.String;
+        var k = cmd.CreateParameter();
+        k.ParameterName = "k";
+        k.DbType = System.Data.DbType.String;
+        cmd.Parameters.Add(s);
+        cmd.Parameters.Add(k);
+        s.Value = ""; k.Value = "";
         cmd.Prepare();
         var result = new List<string?>(keys.Count);
         foreach (var (system, key) in keys)
@@ -52,7 +53,7 @@ public sealed class HubReader(string storePath)
         return CurrentGoldenId(c, goldenId);
     }
 
-    private static string? CurrentGoldenId(SqliteConnection c, string goldenId)
+    private string? CurrentGoldenId(DbConnection c, string goldenId)
     {
         var id = goldenId;
         for (var hops = 0; hops < 64; hops++)
@@ -71,9 +72,9 @@ public sealed class HubReader(string storePath)
         return Golden(c, goldenId);
     }
 
-    private static GoldenRow? Golden(SqliteConnection c, string goldenId) =>
+    private GoldenRow? Golden(DbConnection c, string goldenId) =>
         c.QueryFirstOrDefault<GoldenRow>(
-            "SELECT golden_id AS GoldenId, kind AS Kind, fields AS Fields, lineage AS Lineage, member_count AS MemberCount, systems AS Systems FROM golden_records WHERE golden_id = @goldenId",
+            "SELECT golden_id AS GoldenId, CAST(kind AS BIGINT) AS Kind, fields AS Fields, lineage AS Lineage, CAST(member_count AS BIGINT) AS MemberCount, systems AS Systems FROM golden_records WHERE golden_id = @goldenId",
             new { goldenId });
 
     public List<GoldenRow> Goldens(IReadOnlyCollection<string> goldenIds)
@@ -82,9 +83,9 @@ public sealed class HubReader(string storePath)
         return Goldens(c, goldenIds);
     }
 
-    private static List<GoldenRow> Goldens(SqliteConnection c, IReadOnlyCollection<string> goldenIds) =>
+    private List<GoldenRow> Goldens(DbConnection c, IReadOnlyCollection<string> goldenIds) =>
         c.Query<GoldenRow>(
-            "SELECT golden_id AS GoldenId, kind AS Kind, fields AS Fields, lineage AS Lineage, member_count AS MemberCount, systems AS Systems FROM golden_records WHERE golden_id IN @goldenIds",
+            $"SELECT golden_id AS GoldenId, CAST(kind AS BIGINT) AS Kind, fields AS Fields, lineage AS Lineage, CAST(member_count AS BIGINT) AS MemberCount, systems AS Systems FROM golden_records WHERE {store.InList("golden_id", "goldenIds")}",
             new { goldenIds }).ToList();
 
     /// <summary>
@@ -104,24 +105,24 @@ public sealed class HubReader(string storePath)
     {
         using var c = Open();
         var goldens = Goldens(c, goldenIds);
-        var tiers = c.Query<(string GoldenId, string Tier)>("SELECT golden_id, tier FROM customer_values WHERE golden_id IN @goldenIds", new { goldenIds })
+        var tiers = c.Query<(string GoldenId, string Tier)>($"SELECT golden_id, tier FROM customer_values WHERE {store.InList("golden_id", "goldenIds")}", new { goldenIds })
             .ToDictionary(r => r.GoldenId, r => r.Tier);
         return (goldens, tiers);
     }
 
-    private static List<MemberRow> Members(SqliteConnection c, string goldenId) =>
+    private List<MemberRow> Members(DbConnection c, string goldenId) =>
         c.Query<MemberRow>(
-            """
-            SELECT r.record_id AS RecordId, x.system AS System, x.source_key AS Key, r.fields AS Fields, r.updated_at AS UpdatedAt, r.trust AS Trust
+            $"""
+            SELECT CAST(r.record_id AS BIGINT) AS RecordId, x.system AS System, x.source_key AS Key, r.fields AS Fields, r.updated_at AS UpdatedAt, CAST(r.trust AS BIGINT) AS Trust
             FROM cross_reference x JOIN source_records r ON r.record_id = x.record_id
-            WHERE x.golden_id = @goldenId ORDER BY x.system, x.source_key
+            WHERE x.golden_id = @goldenId ORDER BY x.system {store.BinaryCollation}, x.source_key {store.BinaryCollation}
             """, new { goldenId }).ToList();
 
     public MemberRow? Record(int recordId)
     {
         using var c = Open();
         return c.QueryFirstOrDefault<MemberRow>(
-            "SELECT record_id AS RecordId, system AS System, source_key AS Key, fields AS Fields, updated_at AS UpdatedAt, trust AS Trust FROM source_records WHERE record_id = @recordId",
+            "SELECT CAST(record_id AS BIGINT) AS RecordId, system AS System, source_key AS Key, fields AS Fields, updated_at AS UpdatedAt, CAST(trust AS BIGINT) AS Trust FROM source_records WHERE record_id = @recordId",
             new { recordId });
     }
 
@@ -142,8 +143,8 @@ public sealed class HubReader(string storePath)
         using var c = Open();
         return c.Query<AuditRow>(
             """
-            SELECT audit_id AS AuditId, at AS At, actor AS Actor, role AS Role, action AS Action, target AS Target, detail AS Detail, status AS Status
-            FROM audit_log WHERE audit_id > @after AND (@actor IS NULL OR actor = @actor) ORDER BY audit_id LIMIT @limit
+            SELECT audit_id AS AuditId, at AS At, actor AS Actor, role AS Role, action AS Action, target AS Target, detail AS Detail, CAST(status AS BIGINT) AS Status
+            FROM audit_log WHERE audit_id > @after AND (CAST(@actor AS TEXT) IS NULL OR actor = @actor) ORDER BY audit_id LIMIT @limit
             """, new { after, limit, actor }).ToList();
     }
 
@@ -152,12 +153,12 @@ public sealed class HubReader(string storePath)
     {
         using var c = Open();
         var run = c.QueryFirstOrDefault<string>("SELECT value FROM meta WHERE key = 'resolved_run'");
-        var active = c.ExecuteScalar<int>("SELECT COUNT(*) FROM source_records WHERE retired_run IS NULL");
+        var active = c.ExecuteScalar<int>("SELECT CAST(COUNT(*) AS INTEGER) FROM source_records WHERE retired_run IS NULL");
         return (long.TryParse(run, out var r) ? r : 0, active);
     }
 
     /// <summary>The stored value and tier of a customer (null: never valued, e.g. a store loaded before values existed).</summary>
-    private static ValueRow? Value(SqliteConnection c, string goldenId) =>
+    private ValueRow? Value(DbConnection c, string goldenId) =>
         c.QueryFirstOrDefault<ValueRow>(
             """
             SELECT lifetime_cents AS LifetimeCents, recent_cents AS RecentCents, transaction_count AS TransactionCount,
@@ -169,12 +170,12 @@ public sealed class HubReader(string storePath)
     public Dictionary<string, long> RecentValues(IReadOnlyCollection<string> goldenIds)
     {
         using var c = Open();
-        return c.Query<(string GoldenId, long Cents)>("SELECT golden_id, recent_cents FROM customer_values WHERE golden_id IN @goldenIds", new { goldenIds })
+        return c.Query<(string GoldenId, long Cents)>($"SELECT golden_id, recent_cents FROM customer_values WHERE {store.InList("golden_id", "goldenIds")}", new { goldenIds })
             .ToDictionary(r => r.GoldenId, r => r.Cents);
     }
 
     /// <summary>The last transactions of a customer across its systems, newest first.</summary>
-    private static List<TransactionRow> Transactions(SqliteConnection c, string goldenId, int count) =>
+    private List<TransactionRow> Transactions(DbConnection c, string goldenId, int count) =>
         c.Query<TransactionRow>(
             """
             SELECT t.system AS System, t.source_key AS Key, t.amount_cents AS AmountCents, t.txn_date AS Date FROM cross_reference x

@@ -50,6 +50,9 @@ public sealed partial class PostgresMdmStore : IMdmStore
         if (!System.Text.RegularExpressions.Regex.IsMatch(schema, "^[A-Za-z_][A-Za-z0-9_]*$"))
             throw new ArgumentException($"the store's schema '{schema}' (Search Path) must be a plain name: letters, digits and '_'");
         builder.SearchPath = schema;
+        // A connection of its own, not a pooled one: the writer lock is held by the session, and a pooled connection's
+        // session would outlive Dispose (and keep the lock) until the pool closed it.
+        builder.Pooling = false;
         var location = $"postgresql://{builder.Host}:{builder.Port}/{builder.Database} (schema {schema})";
         var connection = new NpgsqlConnection(builder.ConnectionString);
         try
