@@ -66,17 +66,6 @@ public sealed class HubReader(StoreTarget store)
         return null;
     }
 
-    public GoldenRow? Golden(string goldenId)
-    {
-        using var c = Open();
-        return Golden(c, goldenId);
-    }
-
-    private GoldenRow? Golden(DbConnection c, string goldenId) =>
-        c.QueryFirstOrDefault<GoldenRow>(
-            "SELECT golden_id AS GoldenId, CAST(kind AS BIGINT) AS Kind, fields AS Fields, lineage AS Lineage, CAST(member_count AS BIGINT) AS MemberCount, systems AS Systems FROM golden_records WHERE golden_id = @goldenId",
-            new { goldenId });
-
     public List<GoldenRow> Goldens(IReadOnlyCollection<string> goldenIds)
     {
         using var c = Open();
@@ -95,9 +84,39 @@ public sealed class HubReader(StoreTarget store)
     public CustomerRows? Customer(string goldenId, bool withRecords, int transactions)
     {
         using var c = Open();
-        if (CurrentGoldenId(c, goldenId) is not { } current || Golden(c, current) is not { } golden) return null;
-        return new CustomerRows(current, golden, Value(c, current),
+        // Only an active ID has a golden record: ask for it (with its value) directly, and follow redirects only when
+        // there is none — one query instead of three for the customer an agent usually asks for.
+        var current = goldenId;
+        var found = GoldenWithValue(c, current);
+        if (found is null)
+        {
+            if (CurrentGoldenId(c, goldenId) is not { } redirected || redirected == goldenId) return null;
+            current = redirected;
+            found = GoldenWithValue(c, current);
+            if (found is null) return null;
+        }
+        return new CustomerRows(current, found.Value.Golden, found.Value.Value,
             withRecords ? Members(c, current) : null, withRecords ? Transactions(c, current, transactions) : null);
+    }
+
+    private static (GoldenRow Golden, ValueRow? Value)? GoldenWithValue(DbConnection c, string goldenId)
+    {
+        using var cmd = c.CreateCommand();
+        cmd.CommandText = """
+            SELECT g.golden_id, CAST(g.kind AS BIGINT), g.fields, g.lineage, CAST(g.member_count AS BIGINT), g.systems,
+                   v.lifetime_cents, v.recent_cents, v.transaction_count, v.first_transaction, v.last_transaction, v.tier
+            FROM golden_records g LEFT JOIN customer_values v ON v.golden_id = g.golden_id WHERE g.golden_id = @id
+            """;
+        var id = cmd.CreateParameter();
+        id.ParameterName = "id";
+        id.Value = goldenId;
+        cmd.Parameters.Add(id);
+        using var r = cmd.ExecuteReader();
+        if (!r.Read()) return null;
+        string? Text(int i) => r.IsDBNull(i) ? null : r.GetString(i);
+        var golden = new GoldenRow(r.GetString(0), r.GetInt64(1), r.GetString(2), r.GetString(3), r.GetInt64(4), r.GetString(5));
+        var value = r.IsDBNull(11) ? null : new ValueRow(r.GetInt64(6), r.GetInt64(7), r.GetInt64(8), Text(9), Text(10), r.GetString(11));
+        return (golden, value);
     }
 
     /// <summary>Golden rows of the given customers with the tier of each that has one: a page of search hits on one connection.</summary>
@@ -117,14 +136,6 @@ public sealed class HubReader(StoreTarget store)
             FROM cross_reference x JOIN source_records r ON r.record_id = x.record_id
             WHERE x.golden_id = @goldenId ORDER BY x.system {store.BinaryCollation}, x.source_key {store.BinaryCollation}
             """, new { goldenId }).ToList();
-
-    public MemberRow? Record(int recordId)
-    {
-        using var c = Open();
-        return c.QueryFirstOrDefault<MemberRow>(
-            "SELECT CAST(record_id AS BIGINT) AS RecordId, system AS System, source_key AS Key, fields AS Fields, updated_at AS UpdatedAt, CAST(trust AS BIGINT) AS Trust FROM source_records WHERE record_id = @recordId",
-            new { recordId });
-    }
 
     /// <summary>Golden-ID events after <paramref name="after"/> (an event id: the feed's cursor), oldest first.</summary>
     public List<ChangeRow> Changes(long after, int limit)
@@ -156,15 +167,6 @@ public sealed class HubReader(StoreTarget store)
         var active = c.ExecuteScalar<int>("SELECT CAST(COUNT(*) AS INTEGER) FROM source_records WHERE retired_run IS NULL");
         return (long.TryParse(run, out var r) ? r : 0, active);
     }
-
-    /// <summary>The stored value and tier of a customer (null: never valued, e.g. a store loaded before values existed).</summary>
-    private ValueRow? Value(DbConnection c, string goldenId) =>
-        c.QueryFirstOrDefault<ValueRow>(
-            """
-            SELECT lifetime_cents AS LifetimeCents, recent_cents AS RecentCents, transaction_count AS TransactionCount,
-                   first_transaction AS FirstTransaction, last_transaction AS LastTransaction, tier AS Tier
-            FROM customer_values WHERE golden_id = @goldenId
-            """, new { goldenId });
 
     /// <summary>12-month value (cents) of each of the given customers that has one.</summary>
     public Dictionary<string, long> RecentValues(IReadOnlyCollection<string> goldenIds)
