@@ -56,8 +56,7 @@ internal static class QualityCommands
     {
         if (examples < 0) throw new FormatException($"--examples must be 0 or more, not {examples}");
         var file = SourcesFile.Load(config.FullName);
-        var storePath = StoreLocation.Of(file, store).RequireExisting().RequireSqlite("the data-quality profile (mdm report, mdm profile)");
-        using var s = SqliteMdmStore.Open(storePath);
+        using var s = StoreLocation.Of(file, store).RequireExisting().OpenReader();
         return new QualityProfiler(s, examples).Compute();
     }
 }

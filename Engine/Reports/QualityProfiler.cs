@@ -18,7 +18,8 @@ public sealed class QualityProfiler
     /// <summary>Records per standardization batch (extended to the end of the golden customer in progress).</summary>
     private const int BatchSize = 8192;
 
-    private readonly SqliteMdmStore _store;
+    private readonly IMdmStore _store;
+    private readonly IReportSource _sql;
     private readonly int _examples;
     private readonly RecordStandardizer _standardizer;
     private readonly DivisionCatalog _divisions = DivisionCatalog.Default;
@@ -33,10 +34,12 @@ public sealed class QualityProfiler
     private long[,] _overlap = new long[0, 0];
     private long _multiRecord;
 
-    public QualityProfiler(SqliteMdmStore store, int examplesPerProblem = 5, RecordStandardizer? standardizer = null)
+    /// <param name="store">A store that also answers portable SQL (<see cref="IReportSource"/>): SQLite and PostgreSQL do.</param>
+    public QualityProfiler(IMdmStore store, int examplesPerProblem = 5, RecordStandardizer? standardizer = null)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(examplesPerProblem);
         _store = store;
+        _sql = store as IReportSource ?? throw new NotSupportedException($"the store at {store.Location} cannot run the data-quality profile's queries");
         _examples = examplesPerProblem;
         _standardizer = standardizer ?? new RecordStandardizer();
     }
@@ -46,7 +49,7 @@ public sealed class QualityProfiler
         var clock = Stopwatch.StartNew();
         _profiles = _store.LoadSystemProfiles();
         var names = new SortedSet<string>(_profiles.Keys, StringComparer.Ordinal);
-        using (var cmd = _store.CreateQuery("SELECT DISTINCT system FROM source_records WHERE retired_run IS NULL"))
+        using (var cmd = _sql.CreateQuery("SELECT DISTINCT system FROM source_records WHERE retired_run IS NULL"))
         using (var r = cmd.ExecuteReader())
             while (r.Read()) names.Add(r.GetString(0));
         foreach (var name in names)
@@ -59,17 +62,18 @@ public sealed class QualityProfiler
 
         ReadRejects();
         // Resolved records by golden customer, then records no resolution has reached yet (each its own customer).
-        Pass("""
+        var bytes = _sql.BinaryCollation;
+        Pass($"""
             SELECT s.system, s.source_key, s.kind, s.fields, s.updated_at, x.golden_id,
-                   (SELECT SUM(t.amount_cents) FROM transactions t WHERE t.system = s.system AND t.source_key = s.source_key), g.fields
+                   (SELECT CAST(SUM(t.amount_cents) AS BIGINT) FROM transactions t WHERE t.system = s.system AND t.source_key = s.source_key), g.fields
             FROM cross_reference x JOIN source_records s ON s.record_id = x.record_id
             LEFT JOIN golden_records g ON g.golden_id = x.golden_id
             WHERE s.retired_run IS NULL
-            ORDER BY x.golden_id, x.system, x.source_key
+            ORDER BY x.golden_id {bytes}, x.system {bytes}, x.source_key {bytes}
             """, cancellationToken);
         Pass("""
-            SELECT s.system, s.source_key, s.kind, s.fields, s.updated_at, NULL,
-                   (SELECT SUM(t.amount_cents) FROM transactions t WHERE t.system = s.system AND t.source_key = s.source_key), NULL
+            SELECT s.system, s.source_key, s.kind, s.fields, s.updated_at, CAST(NULL AS TEXT),
+                   (SELECT CAST(SUM(t.amount_cents) AS BIGINT) FROM transactions t WHERE t.system = s.system AND t.source_key = s.source_key), CAST(NULL AS TEXT)
             FROM source_records s
             WHERE s.retired_run IS NULL AND NOT EXISTS (SELECT 1 FROM cross_reference x WHERE x.record_id = s.record_id)
             ORDER BY s.record_id
@@ -101,9 +105,9 @@ public sealed class QualityProfiler
     /// <summary>Rejects of each system's last load (older loads' rejects describe files since replaced).</summary>
     private void ReadRejects()
     {
-        using var cmd = _store.CreateQuery("""
+        using var cmd = _sql.CreateQuery($"""
             SELECT r.system, r.reason, r.line, r.source_key FROM rejects r JOIN systems y ON y.system = r.system AND r.run_id = y.updated_run
-            ORDER BY r.system, r.reject_id
+            ORDER BY r.system {_sql.BinaryCollation}, r.reject_id
             """);
         using var r = cmd.ExecuteReader();
         var byReason = new Dictionary<(string, string), ProblemCount>();
@@ -135,7 +139,7 @@ public sealed class QualityProfiler
 
     private void Pass(string sql, CancellationToken cancellationToken)
     {
-        using var cmd = _store.CreateQuery(sql);
+        using var cmd = _sql.CreateQuery(sql);
         using var r = cmd.ExecuteReader();
         var batch = new List<ProfileRow>(BatchSize + 16);
         string? previousGolden = null;

@@ -11,7 +11,7 @@ namespace Mdm.Engine.Storage;
 /// (SqliteMdmStore.SourceRecords.cs, .Golden.cs, .Decisions.cs, .History.cs, .Runs.cs, .Reviews.cs, .CustomerValues.cs)
 /// is mostly its SQL.
 /// </summary>
-public sealed partial class SqliteMdmStore : IMdmStore
+public sealed partial class SqliteMdmStore : IMdmStore, IReportSource
 {
     private readonly SqliteConnection _connection;
 
@@ -230,7 +230,11 @@ public sealed partial class SqliteMdmStore : IMdmStore
         }
     }
 
-    /// <summary>Runs a read-only query (reports, tests, the API's views).</summary>
+    System.Data.Common.DbCommand IReportSource.CreateQuery(string sql) => CreateQuery(sql);
+
+    public string BinaryCollation => "COLLATE BINARY";
+
+    /// <summary>Runs a read-only query (reports, tests).</summary>
     public SqliteCommand CreateQuery(string sql)
     {
         var cmd = NewCommand();

@@ -88,6 +88,18 @@ public sealed class PostgresStoreTests
         Assert.That(xref, Is.EqualTo(CrossReference(_data.SourcesFile, sqlite)), "after the incremental load: same golden ID for every record");
         Assert.That(GoldenFields(_data.SourcesFile, postgres), Is.EqualTo(GoldenFields(_data.SourcesFile, sqlite)), "same golden records");
         Assert.That(second.Pg.Tiers, Is.EqualTo(second.Lite.Tiers), "same customer tiers");
+        Assert.That(Profile(_data.SourcesFile, postgres), Is.EqualTo(Profile(_data.SourcesFile, sqlite)), "the same data-quality profile and regional figures");
+    }
+
+    private static string ReportTableText(object? cell) => Mdm.Api.Reporting.ReportTable.PageText(cell);
+
+    /// <summary>The data-quality profile's figures (not its timing or store name) as JSON.</summary>
+    private static string Profile(string sources, string store)
+    {
+        using var s = StoreLocation.Of(SourcesFile.Load(sources), store).OpenReader();
+        var p = new Mdm.Engine.Reports.QualityProfiler(s).Compute();
+        // Every table of `mdm report` (systems, completeness, duplicates, overlap, invalid values, rejects, conflicts, regions), cell by cell.
+        return string.Join("\n", Mdm.Api.Reporting.ReportTables.Build(p).SelectMany(t => t.Rows.Select(r => t.Id + ": " + string.Join(" | ", r.Select(ReportTableText)))));
     }
 
     [Test]

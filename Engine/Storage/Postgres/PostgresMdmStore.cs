@@ -12,7 +12,7 @@ namespace Mdm.Engine.Storage.Postgres;
 /// writer's lock is a PostgreSQL advisory lock held by its connection: released by the server when the process ends,
 /// however it ends.
 /// </summary>
-public sealed partial class PostgresMdmStore : IMdmStore
+public sealed partial class PostgresMdmStore : IMdmStore, IReportSource
 {
     public const string DefaultSchema = "mdm";
 
@@ -180,6 +180,10 @@ public sealed partial class PostgresMdmStore : IMdmStore
     {
         if (value is null) w.WriteNull(); else w.Write(value.Value, NpgsqlDbType.Double);
     }
+
+    public System.Data.Common.DbCommand CreateQuery(string sql) => NewCommand(sql);
+
+    public string BinaryCollation => "COLLATE \"C\"";
 
     /// <summary>A server database checkpoints by itself: nothing to move to the background.</summary>
     public void StartBackgroundCheckpoints() { }
