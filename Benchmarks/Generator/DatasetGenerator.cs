@@ -8,7 +8,9 @@ namespace Mdm.Benchmarks.Generator;
 /// <param name="BadRowRate">Share of extra, deliberately broken rows (broken quote, missing or duplicate key,
 /// undecodable bytes, malformed JSON) injected into the source files; listed in rejects_expected.csv, never in truth.csv.</param>
 /// <param name="Dirt">Multiplies every typo rate and the share of hard records (1: the default mix; 2: twice as dirty).</param>
-public sealed record GeneratorOptions(int Entities, int Seed = 42, double BadRowRate = 0.0, double Dirt = 1.0);
+/// <param name="ExtraPaymentsPerRecord">Mean payments added per counter and CRM record (0: only the counter's own,
+/// about 1.3 a record); the records are the same either way.</param>
+public sealed record GeneratorOptions(int Entities, int Seed = 42, double BadRowRate = 0.0, double Dirt = 1.0, double ExtraPaymentsPerRecord = 0.0);
 
 /// <summary>What was written.</summary>
 /// <param name="Directory">The output folder.</param>
@@ -87,7 +89,12 @@ public static class DatasetGenerator
         truth.WriteLine("system,key,entity");
         transactions.WriteLine("客户编号,金额,交易日期");
 
-        var renderer = new RecordRenderer(random, counter, hkDesk, crm, people, truth, transactions, options.Dirt);
+        using var crmTransactions = options.ExtraPaymentsPerRecord > 0
+            ? new StreamWriter(At("crm_txn.csv"), append: false, utf8, 1 << 16) { NewLine = "\n" }
+            : null;
+        crmTransactions?.WriteLine("id,amount,date");
+        var extra = crmTransactions is null ? null : new ExtraPayments(options.ExtraPaymentsPerRecord, options.Seed, transactions, crmTransactions);
+        var renderer = new RecordRenderer(random, counter, hkDesk, crm, people, truth, transactions, options.Dirt, extra);
         var factory = new EntityFactory(random);
         var unit = new List<Entity>(4);
         var entities = 0;
@@ -107,10 +114,14 @@ public static class DatasetGenerator
             perSystem[sink.System] = sink.Records;
             records += sink.Records;
         }
-        File.WriteAllText(At(SourcesFileName), SourcesJson, utf8);
+        File.WriteAllText(At(SourcesFileName), extra is null ? SourcesJson : SourcesJson.Replace(CounterTransactions, CounterTransactions + ",\n" + CrmTransactions, StringComparison.Ordinal), utf8);
         return new GeneratedDataset(directory, At(SourcesFileName), At(TruthFileName), entities, records, perSystem,
-            renderer.Transactions, rejects.Count);
+            renderer.Transactions + renderer.ExtraTransactions, rejects.Count);
     }
+
+    private const string CounterTransactions = """{ "system": "counter", "path": "counter_txn.csv", "encoding": "gb18030", "key": "客户编号", "amount": "金额", "date": "交易日期" }""";
+
+    private const string CrmTransactions = """    { "system": "crm", "path": "crm_txn.csv", "key": "id", "amount": "amount", "date": "date" }""";
 
     private const string SourcesJson = """
         { "store": "mdm-data/mdm.db",

@@ -4,13 +4,13 @@ using System.Globalization;
 namespace Mdm.Benchmarks.Generator;
 
 /// <summary>
-/// The <c>generate</c> verb: <c>generate --entities 2000 [--seed 7] --out DIR [--bad-rows 0.01] [--dirt 2]</c>.
+/// The <c>generate</c> verb: <c>generate --entities 2000 [--seed 7] --out DIR [--bad-rows 0.01] [--dirt 2] [--extra-payments 2]</c>.
 /// Prints the counts; returns a process exit code.
 /// </summary>
 public static class GenerateCommand
 {
     /// <summary>One-line usage text.</summary>
-    public const string Usage = "usage: generate --entities N --out DIR [--seed S] [--bad-rows RATE] [--dirt FACTOR]";
+    public const string Usage = "usage: generate --entities N --out DIR [--seed S] [--bad-rows RATE] [--dirt FACTOR] [--extra-payments MEAN_PER_RECORD]";
 
     /// <summary>Parses <paramref name="args"/> (the words after "generate"), generates, prints counts; 0 on success, 2 on bad arguments.</summary>
     public static int Run(IReadOnlyList<string> args, TextWriter output, TextWriter error)
@@ -19,6 +19,7 @@ public static class GenerateCommand
         var seed = 42;
         var badRows = 0.0;
         var dirt = 1.0;
+        var extraPayments = 0.0;
         string? outDir = null;
         for (var i = 0; i < args.Count; i++)
         {
@@ -41,6 +42,7 @@ public static class GenerateCommand
                 "--bad-rows" => double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out badRows) && badRows is >= 0 and <= 0.5,
                 "--dirt" => double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out dirt) && dirt is >= 0 and <= 10,
                 "--out" => (outDir = value).Length > 0,
+                "--extra-payments" => double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out extraPayments) && extraPayments is >= 0 and <= 100,
                 _ => false,
             };
             if (!ok)
@@ -55,7 +57,7 @@ public static class GenerateCommand
             return 2;
         }
         var watch = Stopwatch.StartNew();
-        var result = DatasetGenerator.Generate(outDir, new GeneratorOptions(entities.Value, seed, badRows, dirt));
+        var result = DatasetGenerator.Generate(outDir, new GeneratorOptions(entities.Value, seed, badRows, dirt, extraPayments));
         watch.Stop();
         output.WriteLine($"wrote {result.Directory} in {watch.Elapsed.TotalSeconds.ToString("F1", CultureInfo.InvariantCulture)} s (seed {seed})");
         output.WriteLine($"  entities      {result.Entities,12:N0}");

@@ -33,8 +33,9 @@ internal sealed class RecordRenderer
     private readonly StringBuilder _json = new(512);
 
     public RecordRenderer(Random random, SystemSink counter, SystemSink hkDesk, SystemSink crm, SystemSink people,
-        TextWriter truth, TextWriter transactions, double dirt = 1.0)
+        TextWriter truth, TextWriter transactions, double dirt = 1.0, ExtraPayments? extra = null)
     {
+        _extra = extra;
         _random = random;
         _dirt = dirt;
         _counter = counter;
@@ -46,6 +47,12 @@ internal sealed class RecordRenderer
     }
 
     public long Transactions { get; private set; }
+
+    /// <summary>More payments per record than the counter's own (postal scale), from a stream of their own.</summary>
+    private readonly ExtraPayments? _extra;
+
+    /// <summary>Payments written to the extra files (crm's and the counter's additional ones).</summary>
+    public long ExtraTransactions => _extra?.Written ?? 0;
 
     public void Emit(Entity entity)
     {
@@ -122,6 +129,7 @@ internal sealed class RecordRenderer
         _counter.Add(_random, key, ["个人", name, id, phone, addressText, TextForms.Format(updated, "yyyy-MM-dd HH:mm:ss")]);
         Truth(_counter, key, p);
         WriteTransactions(key, company: false);
+        _extra?.Write(key, ExtraPayments.System.Counter);
     }
 
     private void CounterCompany(Organization o)
@@ -140,6 +148,7 @@ internal sealed class RecordRenderer
         _counter.Add(_random, key, ["单位", name, id, phone, addressText, TextForms.Format(updated, "yyyy-MM-dd HH:mm:ss")]);
         Truth(_counter, key, o);
         WriteTransactions(key, company: true);
+        _extra?.Write(key, ExtraPayments.System.Counter);
     }
 
     private string? CounterPhone(Person p)
@@ -296,6 +305,7 @@ internal sealed class RecordRenderer
         var key = _crm.Keys.Next();
         _crm.Add(_random, key, [_json.ToString()]);
         Truth(_crm, key, p);
+        _extra?.Write(key, ExtraPayments.System.Crm);
     }
 
     private void CrmCompany(Organization o)
@@ -318,6 +328,7 @@ internal sealed class RecordRenderer
         var key = _crm.Keys.Next();
         _crm.Add(_random, key, [_json.ToString()]);
         Truth(_crm, key, o);
+        _extra?.Write(key, ExtraPayments.System.Crm);
     }
 
     /// <summary>One formatted number, or now and then both numbers as a JSON array.</summary>

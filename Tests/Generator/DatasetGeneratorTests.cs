@@ -63,6 +63,21 @@ public sealed class DatasetGeneratorTests
         Assert.That(_clean.BadRows, Is.Zero);
     }
 
+    [Test]
+    public void ExtraPaymentsAddTransactionsInTwoSystemsAndLeaveTheRecordsAsTheyWere()
+    {
+        var postal = DatasetGenerator.Generate(Path.Combine(_root, "postal"), new GeneratorOptions(5000, Seed: 5, ExtraPaymentsPerRecord: 3));
+        foreach (var file in (string[])[.. SourceFiles, "truth.csv"])
+            Assert.That(Hash(postal.Directory, file), Is.EqualTo(Hash(_clean.Directory, file)), $"{file}: the records are those of the data set without them");
+        Assert.That(postal.Transactions, Is.GreaterThan(_clean.Transactions + 2.0 * (postal.RecordsPerSystem["counter"] + postal.RecordsPerSystem["crm"])),
+            "about 3 more payments per counter and CRM record");
+        var sources = Mdm.Connectors.Configuration.SourcesFile.Load(postal.SourcesFile);
+        Assert.That(sources.Transactions.Select(t => t.System), Is.EquivalentTo(new[] { "counter", "crm" }), "customers pay through more than one system");
+        var crmLines = File.ReadLines(Path.Combine(postal.Directory, "crm_txn.csv")).Skip(1).ToList();
+        var crmKeys = File.ReadLines(postal.TruthFile).Where(l => l.StartsWith("crm,", StringComparison.Ordinal)).Select(l => l.Split(',')[1]).ToHashSet();
+        Assert.That(crmLines.All(l => crmKeys.Contains(l.Split(',')[0])), Is.True, "every CRM payment belongs to a CRM record");
+    }
+
     // ---- sizes --------------------------------------------------------------------------------------------
 
     [Test]
