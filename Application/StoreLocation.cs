@@ -49,7 +49,7 @@ public static class StoreLocation
     }
 
     /// <summary>The SQLite store file: <paramref name="overridePath"/> (--store), else the sources file's "store", else mdm-data/mdm.db beside it.</summary>
-    public static string StorePathOf(SourcesFile file, string? overridePath) =>
+    private static string StorePathOf(SourcesFile file, string? overridePath) =>
         Path.GetFullPath(overridePath ?? file.ResolvePath(file.Store ?? "mdm-data/mdm.db"));
 
     /// <summary>The candidate index beside the store.</summary>

@@ -64,10 +64,4 @@ public sealed record StoreTarget
 
     /// <summary>Byte order for text, the same on every store (SQLite's default; PostgreSQL's "C" collation).</summary>
     public string BinaryCollation => IsSqlite ? "COLLATE BINARY" : "COLLATE \"C\"";
-
-    /// <summary>The SQLite file of a command that has only an SQLite implementation yet, or a clear refusal.</summary>
-    /// <exception cref="NotSupportedException">The store is on a server.</exception>
-    public string RequireSqlite(string what) => IsSqlite
-        ? Connection
-        : throw new NotSupportedException($"{what} runs on the embedded SQLite store only so far; the store here is {Location}");
 }

@@ -232,9 +232,6 @@ public static class MdmCommandLine
         return PairwiseEvaluation.Compute(predicted, truth, maxErrorPairs: maxErrorPairs);
     }
 
-    internal static string RequireStore(string path) =>
-        File.Exists(path) ? path : throw new FileNotFoundException($"no store at {path}: run 'mdm load' first");
-
     private static void DeleteStore(string storePath)
     {
         foreach (var f in new[] { storePath, storePath + "-wal", storePath + "-shm" })

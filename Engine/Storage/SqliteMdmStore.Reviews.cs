@@ -29,13 +29,10 @@ public sealed partial class SqliteMdmStore
         using var r = cmd.ExecuteReader();
         while (r.Read())
             result.Add(new ReviewTaskView(r.GetInt64(0), r.GetString(1), r.GetDouble(2), r.GetString(3), r.GetString(4),
-                Record(r, 5), Record(r, 10), r.GetString(15), r.GetString(16), r.GetInt64(17),
+                ReviewRecord.Read(r, 5), ReviewRecord.Read(r, 10), r.GetString(15), r.GetString(16), r.GetInt64(17),
                 r.IsDBNull(18) ? null : r.GetString(18), r.IsDBNull(19) ? null : r.GetString(19)));
         return result;
     }
-
-    private static ReviewRecord Record(SqliteDataReader r, int at) =>
-        new(r.GetInt32(at), r.GetString(at + 1), r.GetString(at + 2), (PartyKind)r.GetInt32(at + 3), FieldsJson.Deserialize(r.GetString(at + 4)));
 
     public long? LastLoadRun() => Scalar<long?>("SELECT MAX(run_id) FROM runs WHERE command = 'load'");
 

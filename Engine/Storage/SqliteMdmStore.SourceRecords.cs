@@ -14,27 +14,18 @@ public sealed partial class SqliteMdmStore
 {
     public void SaveSystemProfile(SystemProfile profile, long runId)
     {
-        var formats = new Dictionary<string, string>(profile.FieldFormats, StringComparer.Ordinal);
-        if (profile.KindDeclared) formats["$kind_declared"] = "1";
-        // Kept beside the formats like $kind_declared: no schema change, and a profile stored before it reads as China.
-        if (profile.Country != Standardization.Identifiers.PhoneNumber.DefaultCountry) formats["$country"] = profile.Country;
         Write("""
             INSERT INTO systems(system, trust, field_formats, full_extract, updated_run) VALUES (@System, @Trust, @formats, @full, @runId)
             ON CONFLICT(system) DO UPDATE SET trust=excluded.trust, field_formats=excluded.field_formats,
               full_extract=excluded.full_extract, updated_run=excluded.updated_run
-            """, new { profile.System, profile.Trust, formats = FieldsJson.Serialize(formats), full = profile.FullExtract ? 1 : 0, runId });
+            """, new { profile.System, profile.Trust, formats = SystemProfileColumns.FormatsJson(profile), full = profile.FullExtract ? 1 : 0, runId });
     }
 
     public IReadOnlyDictionary<string, SystemProfile> LoadSystemProfiles()
     {
         var result = new Dictionary<string, SystemProfile>(StringComparer.Ordinal);
         foreach (var (system, trust, json, fullExtract) in Query<(string, int, string, bool)>("SELECT system, trust, field_formats, full_extract FROM systems"))
-        {
-            var formats = FieldsJson.Deserialize(json);
-            var declared = formats.Remove("$kind_declared");
-            var country = formats.Remove("$country", out var stored) ? stored : Standardization.Identifiers.PhoneNumber.DefaultCountry;
-            result[system] = new SystemProfile(system, trust, formats, fullExtract, declared, country);
-        }
+            result[system] = SystemProfileColumns.Read(system, trust, json, fullExtract);
         return result;
     }
 
@@ -157,7 +148,7 @@ public sealed partial class SqliteMdmStore
         using var r = cmd.ExecuteReader();
         // The id is checked before the fields are parsed: a resolution reads back only what it has not standardized.
         while (r.Read())
-            if (include is null || include(r.GetInt32(0))) yield return ReadStored(r);
+            if (include is null || include(r.GetInt32(0))) yield return StoredSourceRecord.Read(r);
     }
 
     public int CountActiveRecords() => Scalar<int>("SELECT COUNT(*) FROM source_records WHERE retired_run IS NULL");
@@ -171,20 +162,9 @@ public sealed partial class SqliteMdmStore
         var result = new List<StoredSourceRecord>(recordIds.Count);
         var active = includeRetired ? "" : "retired_run IS NULL AND ";
         foreach (var r in ForIdChunks("SELECT record_id, system, source_key, kind, fields, trust, line, updated_at, content_hash, read_findings FROM source_records WHERE " + active + "record_id IN ({ids})", recordIds))
-            while (r.Read()) result.Add(ReadStored(r));
+            while (r.Read()) result.Add(StoredSourceRecord.Read(r));
         result.Sort((a, b) => a.RecordId.CompareTo(b.RecordId));
         return result;
-    }
-
-    private static StoredSourceRecord ReadStored(SqliteDataReader r)
-    {
-        var record = new SourceRecord(r.GetString(1), r.GetString(2), (PartyKind)r.GetInt32(3), FieldsJson.Deserialize(r.GetString(4)))
-        {
-            Line = r.IsDBNull(6) ? 0 : r.GetInt64(6),
-            UpdatedAt = r.IsDBNull(7) ? null : DateTimeOffset.Parse(r.GetString(7), CultureInfo.InvariantCulture),
-            ReadFindings = r.IsDBNull(9) ? [] : JsonSerializer.Deserialize<Quality.QualityFinding[]>(r.GetString(9), StoreJson.Options)!,
-        };
-        return new StoredSourceRecord(r.GetInt32(0), record, r.GetInt32(5), r.GetString(8));
     }
 
     public void AddRejects(IReadOnlyList<RejectedRow> rejects, long runId)

@@ -11,26 +11,18 @@ public sealed partial class PostgresMdmStore
 {
     public void SaveSystemProfile(SystemProfile profile, long runId)
     {
-        var formats = new Dictionary<string, string>(profile.FieldFormats, StringComparer.Ordinal);
-        if (profile.KindDeclared) formats["$kind_declared"] = "1";
-        if (profile.Country != Standardization.Identifiers.PhoneNumber.DefaultCountry) formats["$country"] = profile.Country;
         Write("""
             INSERT INTO systems(system, trust, field_formats, full_extract, updated_run) VALUES (@System, @Trust, @formats, @full, @runId)
             ON CONFLICT(system) DO UPDATE SET trust=excluded.trust, field_formats=excluded.field_formats,
               full_extract=excluded.full_extract, updated_run=excluded.updated_run
-            """, new { profile.System, profile.Trust, formats = FieldsJson.Serialize(formats), full = profile.FullExtract ? 1 : 0, runId });
+            """, new { profile.System, profile.Trust, formats = SystemProfileColumns.FormatsJson(profile), full = profile.FullExtract ? 1 : 0, runId });
     }
 
     public IReadOnlyDictionary<string, SystemProfile> LoadSystemProfiles()
     {
         var result = new Dictionary<string, SystemProfile>(StringComparer.Ordinal);
         foreach (var (system, trust, json, fullExtract) in Query<(string, int, string, bool)>("SELECT system, trust, field_formats, full_extract <> 0 FROM systems"))
-        {
-            var formats = FieldsJson.Deserialize(json);
-            var declared = formats.Remove("$kind_declared");
-            var country = formats.Remove("$country", out var stored) ? stored : Standardization.Identifiers.PhoneNumber.DefaultCountry;
-            result[system] = new SystemProfile(system, trust, formats, fullExtract, declared, country);
-        }
+            result[system] = SystemProfileColumns.Read(system, trust, json, fullExtract);
         return result;
     }
 
@@ -121,14 +113,12 @@ public sealed partial class PostgresMdmStore
         tx.Commit();
     }
 
-    private const string StoredColumns = "record_id, system, source_key, kind, fields, trust, line, updated_at, content_hash, read_findings";
-
     public IEnumerable<StoredSourceRecord> ReadActiveRecords(Func<int, bool>? include = null)
     {
-        using var cmd = NewCommand($"SELECT {StoredColumns} FROM source_records WHERE retired_run IS NULL ORDER BY record_id");
+        using var cmd = NewCommand($"SELECT {StoredSourceRecord.Columns} FROM source_records WHERE retired_run IS NULL ORDER BY record_id");
         using var r = cmd.ExecuteReader();
         while (r.Read())
-            if (include is null || include(r.GetInt32(0))) yield return ReadStored(r);
+            if (include is null || include(r.GetInt32(0))) yield return StoredSourceRecord.Read(r);
     }
 
     public int CountActiveRecords() => Scalar<int>("SELECT COUNT(*)::integer FROM source_records WHERE retired_run IS NULL");
@@ -141,22 +131,11 @@ public sealed partial class PostgresMdmStore
     {
         var result = new List<StoredSourceRecord>(recordIds.Count);
         if (recordIds.Count == 0) return result;
-        using var cmd = NewCommand($"SELECT {StoredColumns} FROM source_records WHERE {(includeRetired ? "" : "retired_run IS NULL AND ")}record_id = ANY(@ids) ORDER BY record_id");
+        using var cmd = NewCommand($"SELECT {StoredSourceRecord.Columns} FROM source_records WHERE {(includeRetired ? "" : "retired_run IS NULL AND ")}record_id = ANY(@ids) ORDER BY record_id");
         cmd.Parameters.AddWithValue("ids", recordIds.ToArray());
         using var r = cmd.ExecuteReader();
-        while (r.Read()) result.Add(ReadStored(r));
+        while (r.Read()) result.Add(StoredSourceRecord.Read(r));
         return result;
-    }
-
-    private static StoredSourceRecord ReadStored(NpgsqlDataReader r)
-    {
-        var record = new SourceRecord(r.GetString(1), r.GetString(2), (PartyKind)r.GetInt32(3), FieldsJson.Deserialize(r.GetString(4)))
-        {
-            Line = r.IsDBNull(6) ? 0 : r.GetInt64(6),
-            UpdatedAt = r.IsDBNull(7) ? null : DateTimeOffset.Parse(r.GetString(7), CultureInfo.InvariantCulture),
-            ReadFindings = r.IsDBNull(9) ? [] : JsonSerializer.Deserialize<Quality.QualityFinding[]>(r.GetString(9), StoreJson.Options)!,
-        };
-        return new StoredSourceRecord(r.GetInt32(0), record, r.GetInt32(5), r.GetString(8));
     }
 
     public void AddRejects(IReadOnlyList<RejectedRow> rejects, long runId)
